@@ -1,0 +1,18 @@
+//! Client of the guest access backend: the only code that knows the wire format.
+
+mod client;
+mod error;
+mod request;
+mod wire;
+
+pub(crate) use client::fetch_text;
+pub use client::ApiClient;
+pub use error::{ApiError, ErrorCode, TIMEOUT_SECONDS};
+pub use request::{action_path, request_body, CLIENT_TAG};
+pub use wire::{
+    decode_null, decode_object, EntryType, GuestAccessSettings, GuestLink, GuestLinkInfo,
+    GuestLinkList, GuestTicket, LinkStatus, TicketStatus, WireObject,
+};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,346 @@
+//! Native tests of the wire format, driven by the JSON examples in `docs/backend-api.md`.
+
+use serde_json::Value;
+
+use super::request::{link_list_params, settings_get_params};
+use super::*;
+
+const CONTRACT: &str = include_str!("../../docs/backend-api.md");
+
+/// One fenced example: its kind (`request`, `response`, `error`), action and JSON text.
+struct Example {
+    kind: String,
+    action: String,
+    json: String,
+}
+
+fn examples() -> Vec<Example> {
+    let mut found = Vec::new();
+    let mut lines = CONTRACT.lines();
+    while let Some(line) = lines.next() {
+        let Some(info) = line.strip_prefix("```json ") else {
+            continue;
+        };
+        let mut words = info.split_whitespace();
+        let kind = words.next().unwrap_or_default().to_owned();
+        let action = words.next().unwrap_or_default().to_owned();
+        let json: Vec<&str> = lines.by_ref().take_while(|line| *line != "```").collect();
+        found.push(Example {
+            kind,
+            action,
+            json: json.join("\n"),
+        });
+    }
+    found
+}
+
+fn examples_of(kind: &str) -> Vec<Example> {
+    examples()
+        .into_iter()
+        .filter(|example| example.kind == kind)
+        .collect()
+}
+
+/// Decodes a response body with the decoder of the action's return type.
+fn decode_response(action: &str, body: &str) -> Result<(), ApiError> {
+    match action {
+        "guestaccess_settings.get" | "guestaccess_settings.update" => {
+            decode_object::<GuestAccessSettings>(body).map(drop)
+        }
+        "guestaccess_guestlink.list" => decode_object::<GuestLinkList>(body).map(drop),
+        "guestaccess_guestlink.add" => decode_object::<GuestLink>(body).map(drop),
+        "guestaccess_guestlink.delete" => decode_null(body),
+        "guestaccess_guest.resolve" => decode_object::<GuestLinkInfo>(body).map(drop),
+        "guestaccess_guest.join" | "guestaccess_guest.getTicket" => {
+            decode_object::<GuestTicket>(body).map(drop)
+        }
+        other => panic!("the contract has an example for an unknown action {other}"),
+    }
+}
+
+const MODERATOR_ACTIONS: [&str; 5] = [
+    "guestaccess_settings.get",
+    "guestaccess_settings.update",
+    "guestaccess_guestlink.list",
+    "guestaccess_guestlink.add",
+    "guestaccess_guestlink.delete",
+];
+
+#[test]
+fn contract_has_examples_for_every_action() {
+    let all = examples();
+    let actions = MODERATOR_ACTIONS.iter().chain(&[
+        "guestaccess_guest.resolve",
+        "guestaccess_guest.join",
+        "guestaccess_guest.getTicket",
+    ]);
+    for action in actions {
+        for kind in ["request", "response", "error"] {
+            let present = all
+                .iter()
+                .any(|example| example.kind == kind && example.action == *action);
+            assert!(present, "no {kind} example for {action}");
+        }
+    }
+}
+
+#[test]
+fn contract_responses_decode() {
+    for example in examples_of("response") {
+        let result = decode_response(&example.action, &example.json);
+        assert!(
+            result.is_ok(),
+            "{}: {:?}\n{}",
+            example.action,
+            result,
+            example.json
+        );
+    }
+}
+
+#[test]
+fn contract_errors_decode_as_api_errors() {
+    for example in examples_of("error") {
+        let error = decode_response(&example.action, &example.json).unwrap_err();
+        let ApiError::Api { code, message, .. } = &error else {
+            panic!("{}: expected an API error, got {error:?}", example.action);
+        };
+        assert!(!message.is_empty(), "{}: empty message", example.action);
+        assert_ne!(code.as_str(), "", "{}: empty code", example.action);
+    }
+}
+
+#[test]
+fn contract_requests_carry_format_and_client_tag() {
+    for example in examples_of("request") {
+        let body: Value = serde_json::from_str(&example.json).unwrap();
+        assert_eq!(body["format"], 1, "{}", example.action);
+        assert!(body["clientTag"]
+            .as_str()
+            .unwrap()
+            .starts_with("guest-access-ui:"));
+        let moderator = MODERATOR_ACTIONS.contains(&example.action.as_str());
+        assert_eq!(
+            body.get("ks").is_some(),
+            moderator,
+            "{}: ks",
+            example.action
+        );
+    }
+}
+
+#[test]
+fn built_requests_match_contract() {
+    let ks = "djJ8MTAwfGV4YW1wbGUtc2Vzc2lvbg==";
+    let built = [
+        (
+            "guestaccess_settings.get",
+            request_body(settings_get_params("1_demoroom"), Some(ks)),
+        ),
+        (
+            "guestaccess_guestlink.list",
+            request_body(link_list_params("1_demoroom"), Some(ks)),
+        ),
+    ];
+    for (action, mut body) in built {
+        let example = examples_of("request")
+            .into_iter()
+            .find(|example| example.action == action);
+        let mut expected: Value = serde_json::from_str(&example.unwrap().json).unwrap();
+        assert_eq!(body["clientTag"], CLIENT_TAG, "{action}");
+        // The example shows one fixed version; the body carries the crate's own.
+        body["clientTag"] = Value::from("guest-access-ui:0.1.0");
+        expected["clientTag"] = Value::from("guest-access-ui:0.1.0");
+        assert_eq!(body, expected, "{action}");
+    }
+}
+
+#[test]
+fn settings_example_fields() {
+    let example = examples_of("response")
+        .into_iter()
+        .find(|example| example.json.contains("\"1_galleryroom\""))
+        .unwrap();
+    let settings = decode_object::<GuestAccessSettings>(&example.json).unwrap();
+    assert_eq!(settings.entry_type, EntryType::MediaGalleryRoom);
+    assert!(!settings.enabled);
+    assert_eq!(settings.max_links, 3);
+}
+
+#[test]
+fn unknown_enum_values_decode_as_unknown() {
+    let settings = examples_of("response")
+        .into_iter()
+        .find(|example| example.json.contains("liveWebcast"))
+        .map(|example| decode_object::<GuestAccessSettings>(&example.json).unwrap())
+        .unwrap();
+    assert_eq!(settings.entry_type, EntryType::Unknown);
+    let list = examples_of("response")
+        .into_iter()
+        .find(|example| example.json.contains("\"suspended\""))
+        .map(|example| decode_object::<GuestLinkList>(&example.json).unwrap())
+        .unwrap();
+    assert_eq!(list.objects[0].status, LinkStatus::Unknown);
+}
+
+#[test]
+fn null_fields_decode_as_none() {
+    let list = examples_of("response")
+        .into_iter()
+        .find(|example| example.json.contains("Panel, day two"))
+        .map(|example| decode_object::<GuestLinkList>(&example.json).unwrap())
+        .unwrap();
+    assert_eq!(list.objects[0].clicks_limit, None);
+    assert_eq!(list.objects[0].expires_at, Some(1_779_537_600));
+    assert_eq!(list.objects[1].expires_at, None);
+    assert_eq!(list.objects[1].status, LinkStatus::Exhausted);
+    assert_eq!(list.total_count, 2);
+}
+
+#[test]
+fn api_error_keeps_code_message_args() {
+    let body = r#"{"objectType": "KalturaAPIException", "code": "PROPERTY_VALIDATION_MAX_VALUE",
+        "message": "clicksLimit must be at most 100000.",
+        "args": {"PROPERTY_NAME": "clicksLimit", "MAX_VALUE": 100000}}"#;
+    let error = decode_object::<GuestLink>(body).unwrap_err();
+    let ApiError::Api {
+        code,
+        message,
+        args,
+    } = error
+    else {
+        panic!("not an API error")
+    };
+    assert_eq!(code, ErrorCode::MaxValue);
+    assert_eq!(message, "clicksLimit must be at most 100000.");
+    assert_eq!(args["PROPERTY_NAME"], "clicksLimit");
+    assert_eq!(args["MAX_VALUE"], "100000");
+}
+
+#[test]
+fn unknown_code_is_still_api_error() {
+    let body =
+        r#"{"objectType": "KalturaAPIException", "code": "ROOMS_CLOSED", "message": "Closed."}"#;
+    let error = decode_object::<GuestAccessSettings>(body).unwrap_err();
+    assert!(!error.is_transport());
+    assert_eq!(error.code(), Some(&ErrorCode::Other("ROOMS_CLOSED".into())));
+    assert_eq!(error.to_string(), "Closed. (ROOMS_CLOSED)");
+}
+
+#[test]
+fn api_error_on_null_action() {
+    let body = r#"{"objectType": "KalturaAPIException", "code": "GUEST_LINK_NOT_FOUND",
+        "message": "Not found.", "args": {}}"#;
+    assert_eq!(
+        decode_null(body).unwrap_err().code(),
+        Some(&ErrorCode::GuestLinkNotFound)
+    );
+}
+
+#[test]
+fn every_known_code_round_trips() {
+    let codes = [
+        "INVALID_KS",
+        "SERVICE_FORBIDDEN",
+        "ENTRY_ID_NOT_FOUND",
+        "GUEST_ACCESS_NOT_SUPPORTED",
+        "GUEST_LINK_LIMIT_REACHED",
+        "GUEST_LINK_NOT_FOUND",
+        "GUEST_LINK_EXPIRED",
+        "GUEST_LINK_EXHAUSTED",
+        "GUEST_ACCESS_DISABLED",
+        "GUEST_TICKET_NOT_FOUND",
+        "PROPERTY_VALIDATION_CANNOT_BE_NULL",
+        "PROPERTY_VALIDATION_MIN_LENGTH",
+        "PROPERTY_VALIDATION_MAX_LENGTH",
+        "PROPERTY_VALIDATION_MIN_VALUE",
+        "PROPERTY_VALIDATION_MAX_VALUE",
+        "PROPERTY_VALIDATION_WRONG_FORMAT",
+    ];
+    for text in codes {
+        let code = ErrorCode::from(text);
+        assert!(!matches!(code, ErrorCode::Other(_)), "{text} is not known");
+        assert_eq!(code.as_str(), text);
+    }
+}
+
+#[test]
+fn wrong_object_type_is_malformed() {
+    let body = r#"{"objectType": "KalturaMediaEntry", "id": "1_x"}"#;
+    let error = decode_object::<GuestAccessSettings>(body).unwrap_err();
+    assert!(matches!(error, ApiError::Malformed(_)), "{error:?}");
+    assert!(error.is_transport());
+}
+
+#[test]
+fn malformed_bodies_are_transport_errors() {
+    let bodies = [
+        "",
+        "<html><body>502 Bad Gateway</body></html>",
+        "{\"objectType\": \"KalturaGuestAccessSettings\", \"entryId\": ",
+        "[]",
+        "42",
+        "null",
+        "{\"objectType\": \"KalturaGuestAccessSettings\"}",
+        "{\"objectType\": \"KalturaGuestAccessSettings\", \"entryId\": 5, \"entryName\": \"x\", \
+         \"entryType\": \"room\", \"enabled\": true, \"maxLinks\": 3, \"canManage\": true}",
+    ];
+    for body in bodies {
+        let error = decode_object::<GuestAccessSettings>(body).unwrap_err();
+        assert!(
+            matches!(error, ApiError::Malformed(_)),
+            "{body:?}: {error:?}"
+        );
+    }
+}
+
+#[test]
+fn null_action_rejects_other_bodies() {
+    for body in ["", "{}", "true", "\"deleted\""] {
+        assert!(
+            matches!(decode_null(body), Err(ApiError::Malformed(_))),
+            "{body:?}"
+        );
+    }
+    assert_eq!(decode_null("null"), Ok(()));
+    assert_eq!(decode_null(" null\n"), Ok(()));
+}
+
+#[test]
+fn transport_error_kinds_are_distinct() {
+    let errors = [
+        ApiError::Status(500),
+        ApiError::Network,
+        ApiError::Timeout,
+        ApiError::Malformed("x".into()),
+        ApiError::Cancelled,
+    ];
+    for error in &errors {
+        assert!(error.is_transport(), "{error:?}");
+        assert_eq!(error.code(), None);
+    }
+    assert_eq!(ApiError::Status(502).log_label(), "HTTP 502");
+    assert_eq!(
+        ApiError::Timeout.to_string(),
+        "the server did not answer within 15 seconds"
+    );
+}
+
+#[test]
+fn request_body_adds_format_client_tag_and_ks() {
+    let body = request_body(settings_get_params("1_x"), Some("session"));
+    assert_eq!(body["format"], 1);
+    assert_eq!(body["clientTag"], CLIENT_TAG);
+    assert_eq!(body["ks"], "session");
+    assert_eq!(body["entryId"], "1_x");
+    let guest_body = request_body(settings_get_params("1_x"), None);
+    assert!(guest_body.get("ks").is_none());
+}
+
+#[test]
+fn action_path_format() {
+    assert_eq!(
+        action_path("guestaccess_guestlink", "list"),
+        "/api_v3/service/guestaccess_guestlink/action/list"
+    );
+}

@@ -1,0 +1,101 @@
+//! Guest access for Kaltura media pages: the app, its router and its start-up.
+
+pub mod api;
+pub mod components;
+pub mod config;
+pub mod pages;
+pub mod present;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::{fetch_text, ApiClient};
+use crate::components::{LoadingState, ProblemPage};
+use crate::config::{parse_config, router_base, AppConfig, ConfigError};
+use crate::pages::{GuestPage, MediaPage, NotFoundPage};
+
+/// Name of the product, shown after each page's own title.
+pub const PRODUCT_NAME: &str = "Kaltura guest access";
+
+/// The whole app: loads `config.json`, then routes to the page for the address.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let config = LocalResource::new(load_config);
+
+    view! {
+        <Title formatter=|title: String| {
+            if title.is_empty() { PRODUCT_NAME.to_owned() } else { format!("{title} · {PRODUCT_NAME}") }
+        } />
+        <Suspense fallback=|| view! { <LoadingState label="Loading" /> }>
+            {move || config.get().map(|loaded| match loaded {
+                Ok(config) => view! { <Routed config /> }.into_any(),
+                Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The router and its pages, with the configuration and client in context.
+#[component]
+fn Routed(config: AppConfig) -> impl IntoView {
+    provide_context(ApiClient::new(&config));
+    provide_context(config);
+    let base = router_base(&document_base().1);
+
+    view! {
+        <Router base>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/media/:entry_id") view=MediaPage />
+                <Route path=path!("/guest/:token") view=GuestPage />
+                <Route path=path!("/gallery") view=pages::GalleryOrNotFound />
+            </Routes>
+        </Router>
+    }
+}
+
+/// Shown when `config.json` is missing or invalid.
+#[component]
+fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    view! {
+        <ProblemPage title="The app's configuration could not be loaded">
+            <p>
+                "This page needs its configuration file to reach the media service, "
+                "and the file could not be used. Reload the page, and if the problem "
+                "stays, tell the site's administrator."
+            </p>
+            <p class="ga-detail">{error.to_string()}</p>
+        </ProblemPage>
+    }
+}
+
+/// Fetches and parses `config.json` from the app's base URL, not from the current route.
+async fn load_config() -> Result<AppConfig, ConfigError> {
+    let (base_uri, _) = document_base();
+    let url = web_sys::Url::new_with_base("config.json", &base_uri)
+        .map_err(|_| ConfigError::Unreachable("the address of config.json is invalid".into()))?;
+    let request = gloo_net::http::Request::get(&url.href());
+    let (status, text) = fetch_text(request, None)
+        .await
+        .map_err(|error| ConfigError::Unreachable(error.to_string()))?;
+    if status != 200 {
+        return Err(ConfigError::Status(status));
+    }
+    let origin = window().location().origin().unwrap_or_default();
+    parse_config(&text, &origin)
+}
+
+/// Returns the document's base URI and its path.
+fn document_base() -> (String, String) {
+    let base_uri = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "/".into());
+    let path = web_sys::Url::new(&base_uri)
+        .map(|url| url.pathname())
+        .unwrap_or_else(|_| "/".into());
+    (base_uri, path)
+}

@@ -1,0 +1,212 @@
+//! What the pages show for links, counts and errors: plain functions, tested natively.
+
+use chrono::{DateTime, TimeZone};
+
+use crate::api::{ApiError, ErrorCode, GuestLink, LinkStatus};
+
+/// Returns the count line of the link list: "No links added", "1 link", "2 links".
+pub fn link_count_label(count: usize) -> String {
+    match count {
+        0 => "No links added".into(),
+        1 => "1 link".into(),
+        many => format!("{many} links"),
+    }
+}
+
+/// Returns the expiration date of a link as a long date in `zone`, or "Never".
+pub fn expiry_label<Tz: TimeZone>(expires_at: Option<i64>, zone: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let Some(seconds) = expires_at else {
+        return "Never".into();
+    };
+    match DateTime::from_timestamp(seconds, 0) {
+        Some(time) => time.with_timezone(zone).format("%B %-d, %Y").to_string(),
+        None => "Unknown date".into(),
+    }
+}
+
+/// Returns the clicks column of a link: "unlimited", or the clicks used out of the limit.
+pub fn clicks_label(link: &GuestLink) -> String {
+    match link.clicks_limit {
+        None => "unlimited".into(),
+        Some(limit) => format!("{} of {limit} used", link.clicks_used),
+    }
+}
+
+/// Returns the name of a link's state.
+pub fn status_label(status: LinkStatus) -> &'static str {
+    match status {
+        LinkStatus::Active => "Active",
+        LinkStatus::Expired => "Expired",
+        LinkStatus::Exhausted => "Used up",
+        LinkStatus::Inactive => "Inactive",
+        LinkStatus::Unknown => "Unknown",
+    }
+}
+
+/// What the user can do about a failed call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// Trying the same call again may work.
+    Retry,
+    /// Reloading the page fetches a fresh session.
+    Reload,
+    /// Nothing in this page can fix it.
+    None,
+}
+
+/// Returns the sentence shown for a failed moderator call, and what the user can do next.
+///
+/// Transport failures and API errors read differently, so the user can tell a network
+/// problem from the backend refusing the request.
+pub fn describe_failure(error: &ApiError) -> (String, Remedy) {
+    let (text, remedy) = match error {
+        ApiError::Network => (
+            "The server could not be reached. Check your connection and try again.",
+            Remedy::Retry,
+        ),
+        ApiError::Timeout => (
+            "The server took too long to answer. Try again.",
+            Remedy::Retry,
+        ),
+        ApiError::Status(status) => {
+            return (
+                format!("The server had a problem (HTTP status {status}). Try again."),
+                Remedy::Retry,
+            );
+        }
+        ApiError::Malformed(_) => (
+            "The server sent an answer that could not be read. Try again.",
+            Remedy::Retry,
+        ),
+        ApiError::Cancelled => ("The request was cancelled. Try again.", Remedy::Retry),
+        ApiError::Api { code, message, .. } => return describe_api_error(code, message),
+    };
+    (text.into(), remedy)
+}
+
+fn describe_api_error(code: &ErrorCode, message: &str) -> (String, Remedy) {
+    let (text, remedy) = match code {
+        ErrorCode::InvalidKs => (
+            "Your session has expired. Reload the page to sign in again.",
+            Remedy::Reload,
+        ),
+        ErrorCode::ServiceForbidden => (
+            "You don't have permission to manage guest links for this media.",
+            Remedy::None,
+        ),
+        ErrorCode::EntryIdNotFound => ("This media no longer exists.", Remedy::None),
+        ErrorCode::GuestAccessNotSupported => (
+            "Guest access is not supported for media gallery rooms.",
+            Remedy::None,
+        ),
+        _ if message.trim().is_empty() => {
+            return (
+                format!("The server rejected the request ({code})."),
+                Remedy::Retry,
+            );
+        }
+        _ => return (message.to_owned(), Remedy::Retry),
+    };
+    (text.into(), remedy)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, Utc};
+
+    use super::*;
+
+    fn link(clicks_limit: Option<u32>, clicks_used: u32) -> GuestLink {
+        GuestLink {
+            id: "1".into(),
+            entry_id: "1_room".into(),
+            name: "Guest speakers".into(),
+            url: "http://127.0.0.1/guest/t".into(),
+            created_at: 0,
+            expires_at: None,
+            clicks_limit,
+            clicks_used,
+            status: LinkStatus::Active,
+        }
+    }
+
+    #[test]
+    fn count_label_plurals() {
+        assert_eq!(link_count_label(0), "No links added");
+        assert_eq!(link_count_label(1), "1 link");
+        assert_eq!(link_count_label(2), "2 links");
+        assert_eq!(link_count_label(3), "3 links");
+    }
+
+    #[test]
+    fn expiry_label_long_date() {
+        // 2026-04-23T12:00:00Z
+        assert_eq!(expiry_label(Some(1_776_945_600), &Utc), "April 23, 2026");
+        assert_eq!(expiry_label(None, &Utc), "Never");
+    }
+
+    #[test]
+    fn expiry_label_follows_zone() {
+        // 2026-04-23T23:30:00Z is already April 24 two hours east of UTC.
+        let east = FixedOffset::east_opt(2 * 3600).unwrap();
+        assert_eq!(expiry_label(Some(1_776_987_000), &east), "April 24, 2026");
+    }
+
+    #[test]
+    fn expiry_label_out_of_range() {
+        assert_eq!(expiry_label(Some(i64::MAX), &Utc), "Unknown date");
+    }
+
+    #[test]
+    fn clicks_label_limits() {
+        assert_eq!(clicks_label(&link(None, 4)), "unlimited");
+        assert_eq!(clicks_label(&link(Some(10), 3)), "3 of 10 used");
+    }
+
+    #[test]
+    fn status_labels() {
+        assert_eq!(status_label(LinkStatus::Exhausted), "Used up");
+        assert_eq!(status_label(LinkStatus::Unknown), "Unknown");
+    }
+
+    #[test]
+    fn transport_failures_offer_retry() {
+        for error in [ApiError::Network, ApiError::Timeout, ApiError::Status(502)] {
+            assert_eq!(describe_failure(&error).1, Remedy::Retry, "{error:?}");
+        }
+        assert!(describe_failure(&ApiError::Status(502)).0.contains("502"));
+    }
+
+    #[test]
+    fn invalid_ks_offers_reload() {
+        let error = api_error("INVALID_KS", "ks expired");
+        let (text, remedy) = describe_failure(&error);
+        assert_eq!(remedy, Remedy::Reload);
+        assert!(text.contains("Reload"), "{text}");
+    }
+
+    #[test]
+    fn unknown_code_shows_server_message() {
+        let error = api_error("SOMETHING_NEW", "Rooms are closed for maintenance.");
+        assert_eq!(
+            describe_failure(&error).0,
+            "Rooms are closed for maintenance."
+        );
+        let error = api_error("SOMETHING_NEW", "  ");
+        assert_eq!(
+            describe_failure(&error).0,
+            "The server rejected the request (SOMETHING_NEW)."
+        );
+    }
+
+    fn api_error(code: &str, message: &str) -> ApiError {
+        ApiError::Api {
+            code: code.into(),
+            message: message.into(),
+            args: Default::default(),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Local stand-in for the Kaltura guest access backend.
+//!
+//! A development and test tool, never a production server: it keeps its data in memory,
+//! serves the built app from `dist/` with a single-page fallback, serves a `config.json`
+//! that points at itself, and answers the API of `docs/backend-api.md`. Paths under
+//! `/__standin/` steer it from tests; the app never calls them.
+
+mod api;
+mod controls;
+mod store;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::services::{ServeDir, ServeFile};
+
+pub use store::{ConfigMode, Store};
+
+/// Largest request body the API accepts, in bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Shared state of a running stand-in.
+#[derive(Clone)]
+pub struct StandIn {
+    store: Arc<Mutex<Store>>,
+}
+
+impl StandIn {
+    /// Creates a stand-in with the demo data, reached at `origin`.
+    pub fn new(origin: &str) -> Self {
+        let ks = format!("demo-ks-{}", store::new_token());
+        Self {
+            store: Arc::new(Mutex::new(Store::demo(origin, &ks))),
+        }
+    }
+
+    /// Locks the data. A panic in another request cannot leave it half-written, so a
+    /// poisoned lock is still safe to use.
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Builds the HTTP routes: the API, the test controls, `config.json` and the app's files.
+pub fn router(standin: StandIn, dist: &Path) -> Router {
+    let index = dist.join("index.html");
+    let files = ServeDir::new(dist).fallback(ServeFile::new(index));
+    Router::new()
+        .route("/api_v3/service/{service}/action/{action}", post(api::call))
+        .nest("/__standin", controls::router())
+        .route("/config.json", get(config_json))
+        .fallback_service(files)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(standin)
+}
+
+/// Serves `standin` on `listener` until the process ends.
+pub async fn serve(listener: TcpListener, standin: StandIn, dist: PathBuf) -> std::io::Result<()> {
+    axum::serve(listener, router(standin, &dist)).await
+}
+
+async fn config_json(State(standin): State<StandIn>) -> Response {
+    let store = standin.store();
+    let no_store = [(header::CACHE_CONTROL, "no-store")];
+    match store.config_mode {
+        ConfigMode::Normal => (no_store, axum::Json(store.config_json())).into_response(),
+        ConfigMode::Missing => {
+            (StatusCode::NOT_FOUND, no_store, "config.json not found").into_response()
+        }
+        ConfigMode::Malformed => {
+            let json_type = [(header::CONTENT_TYPE, "application/json")];
+            (no_store, json_type, "{\"serviceUrl\": ").into_response()
+        }
+    }
+}

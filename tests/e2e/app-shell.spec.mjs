@@ -1,0 +1,55 @@
+// Start-up and routing: configuration errors and unknown addresses.
+import { test, expect } from './fixtures.mjs';
+
+test.describe('without a usable config.json', () => {
+  // Chromium itself logs the 404 of the missing file as a console error.
+  test.use({ expectedConsoleErrors: [/status of 404/] });
+
+  test('missing config shows configuration error', async ({ page, standin }) => {
+    await standin.serveConfig('missing');
+
+    await page.goto('/media/1_demoroom');
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      "The app's configuration could not be loaded",
+    );
+    await expect(page.getByText('HTTP status 404')).toBeVisible();
+    await expect(page).toHaveTitle(/^The app's configuration could not be loaded/);
+  });
+
+  test('malformed config shows configuration error', async ({ page, standin }) => {
+    await standin.serveConfig('malformed');
+
+    await page.goto('/media/1_demoroom');
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      "The app's configuration could not be loaded",
+    );
+    await expect(page.getByText('config.json is invalid: the file is not a JSON object')).toBeVisible();
+  });
+});
+
+test('config is fetched from the base URL, not the route', async ({ page }) => {
+  const configRequests = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('config.json')) configRequests.push(new URL(request.url()).pathname);
+  });
+
+  await page.goto('/media/1_demoroom');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Design review with guest speakers');
+
+  expect(configRequests).toEqual(['/config.json']);
+});
+
+test('unknown address shows page not found', async ({ page }) => {
+  await page.goto('/no/such/page');
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page).toHaveTitle(/^Page not found/);
+});
+
+test('gallery route is reserved', async ({ page }) => {
+  await page.goto('/gallery');
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
+});

@@ -1,0 +1,99 @@
+// Test fixtures: a stand-in per worker, a fresh demo state per test, and a check that no
+// test leaves an error in the browser console.
+import { test as base, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+
+const STANDIN_BINARY = 'target/release/guest-access-standin';
+const START_TIMEOUT_MS = 15_000;
+
+/** Client of one running stand-in: its API and its test controls. */
+export class StandIn {
+  constructor(origin) {
+    this.origin = origin;
+  }
+
+  /** Restores the demo data and a normal config.json. */
+  async reset() {
+    await this.control('reset');
+    await this.control('config', { serve: 'normal' });
+  }
+
+  /** Chooses what config.json returns: 'normal', 'missing' or 'malformed'. */
+  async serveConfig(mode) {
+    await this.control('config', { serve: mode });
+  }
+
+  async control(name, body = {}) {
+    const response = await fetch(`${this.origin}/__standin/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.ok, `control ${name} answered ${response.status}`).toBe(true);
+  }
+
+  /** Calls an API action as the demo moderator and returns the decoded body. */
+  async call(service, action, params) {
+    const config = await (await fetch(`${this.origin}/config.json`)).json();
+    const response = await fetch(`${this.origin}/api_v3/service/${service}/action/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...params, ks: config.ks, format: 1, clientTag: 'e2e-tests' }),
+    });
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+}
+
+/** Starts the stand-in on a free port and resolves with its origin once it listens. */
+function startStandIn() {
+  const child = spawn(STANDIN_BINARY, ['--port', '0', '--dist', 'dist'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the stand-in did not start')), START_TIMEOUT_MS);
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/Stand-in listening on (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the stand-in exited with ${code}`)));
+  });
+  return { child, origin };
+}
+
+export const test = base.extend({
+  standin: [
+    async ({}, use) => {
+      const { child, origin } = startStandIn();
+      await use(new StandIn(await origin));
+      child.kill();
+    },
+    { scope: 'worker' },
+  ],
+
+  baseURL: async ({ standin }, use) => {
+    await use(standin.origin);
+  },
+
+  // Console errors a test expects, such as Chromium's line about a deliberate 404.
+  expectedConsoleErrors: [[], { option: true }],
+
+  page: async ({ page, standin, expectedConsoleErrors }, use) => {
+    await standin.reset();
+    const problems = [];
+    page.on('console', (message) => {
+      const expected = expectedConsoleErrors.some((pattern) => pattern.test(message.text()));
+      if (message.type() === 'error' && !expected) problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    await use(page);
+    expect(problems, 'errors in the browser console').toEqual([]);
+  },
+});
+
+export { expect };

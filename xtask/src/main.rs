@@ -1,0 +1,243 @@
+//! Project tasks, run as `cargo xtask <task>`.
+//!
+//! Every task installs what it needs first, and each install step skips a tool that is
+//! already present at the right version, so the tasks work on a fresh machine and stay
+//! quick on a prepared one. Tools come only from the package registries (crates.io, npm,
+//! Debian), never from a download that Trunk would make itself.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  demo [--port N]  build the app in release mode and serve it with the stand-in
+                   on 127.0.0.1 (port 8080 by default)
+  test             run every check: formatting, clippy (native and wasm32), unit
+                   tests, and end-to-end tests in headless Chromium
+  build            build the release app into dist/ and the stand-in
+  setup            install the tool chain only";
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const STANDIN_BINARY: &str = "target/release/guest-access-standin";
+
+/// A failed step, with the message to print.
+type TaskResult = Result<(), String>;
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = project_root();
+    if let Err(error) = env::set_current_dir(&root) {
+        eprintln!("cannot enter {}: {error}", root.display());
+        exit(1);
+    }
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo(&args[1..]),
+        Some("test") => test(),
+        Some("build") => setup(false).and_then(|()| build()),
+        Some("setup") => setup(true),
+        _ => {
+            eprintln!("{USAGE}");
+            exit(2);
+        }
+    };
+    if let Err(message) = result {
+        eprintln!("xtask: {message}");
+        exit(1);
+    }
+}
+
+fn project_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest_dir)
+}
+
+fn demo(args: &[String]) -> TaskResult {
+    let port = match args {
+        [] => "8080".to_owned(),
+        [flag, port] if flag == "--port" && port.parse::<u16>().is_ok() => port.clone(),
+        _ => return Err(format!("invalid demo options {args:?}\n{USAGE}")),
+    };
+    setup(false)?;
+    build()?;
+    step("Starting the stand-in");
+    run(Command::new(STANDIN_BINARY).args(["--port", &port, "--dist", "dist"]))
+}
+
+fn test() -> TaskResult {
+    setup(true)?;
+    step("Checking formatting");
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    step("Running clippy on the native target");
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("Running clippy on wasm32, with and without the gallery");
+    let wasm_clippy = [
+        "clippy",
+        "--package",
+        "guest-access-ui",
+        "--target",
+        WASM_TARGET,
+    ];
+    run(cargo()
+        .args(wasm_clippy)
+        .args(["--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo()
+        .args(wasm_clippy)
+        .args(["--no-default-features", "--", "-D", "warnings"]))?;
+    step("Running unit tests");
+    run(cargo().args(["test", "--workspace"]))?;
+    build()?;
+    step("Running end-to-end tests in headless Chromium");
+    run(npm_tool("npx").args(["playwright", "test"]))
+}
+
+/// Builds the stand-in and the release app into `dist/`.
+fn build() -> TaskResult {
+    step("Building the stand-in");
+    run(cargo().args(["build", "--release", "--package", "guest-access-standin"]))?;
+    step("Building the app in release mode");
+    run(cargo().args(["fetch"]))?;
+    run(npm_tool("trunk").args(["build", "--release", "--offline"]))
+}
+
+/// Installs the tool chain; `browser` adds Chromium for the end-to-end tests.
+fn setup(browser: bool) -> TaskResult {
+    ensure_wasm_target()?;
+    ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    let bindgen_version = locked_version("wasm-bindgen")?;
+    // Its own lock file pins a crate the registry no longer has, so no --locked here.
+    ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen_version, false)?;
+    ensure_npm_packages()?;
+    if browser {
+        ensure_chromium()?;
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> TaskResult {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    step("Adding the wasm32 target");
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn ensure_cargo_tool(binary: &str, package: &str, version: &str, locked: bool) -> TaskResult {
+    let found = output(Command::new(binary).arg("--version")).unwrap_or_default();
+    if found.split_whitespace().any(|word| word == version) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing {package} {version} from crates.io (takes minutes once)"
+    ));
+    let mut install = cargo();
+    install.args(["install", package, "--version", version, "--force"]);
+    if locked {
+        install.arg("--locked");
+    }
+    run(&mut install)
+}
+
+/// Reads the version of `package` from `Cargo.lock`.
+fn locked_version(package: &str) -> Result<String, String> {
+    let lock = fs::read_to_string("Cargo.lock").map_err(|error| format!("Cargo.lock: {error}"))?;
+    let name_line = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == name_line {
+            let version = lines
+                .next()
+                .and_then(|line| line.strip_prefix("version = \""));
+            if let Some(version) = version.and_then(|rest| rest.strip_suffix('"')) {
+                return Ok(version.to_owned());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+/// Installs Playwright and binaryen's wasm-opt from npm, unless `npm ci` already ran
+/// against the current lock file.
+fn ensure_npm_packages() -> TaskResult {
+    let installed = Path::new("node_modules/.package-lock.json");
+    if is_newer(installed, Path::new("package-lock.json")) {
+        return Ok(());
+    }
+    step("Installing npm packages (Playwright, binaryen)");
+    run(npm_tool("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn ensure_chromium() -> TaskResult {
+    if Path::new("/usr/bin/chromium").exists() {
+        return Ok(());
+    }
+    step("Installing Chromium from Debian");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))
+}
+
+fn is_newer(path: &Path, than: &Path) -> bool {
+    let modified = |path: &Path| fs::metadata(path).and_then(|meta| meta.modified()).ok();
+    match (modified(path), modified(than)) {
+        (Some(left), Some(right)) => left >= right,
+        _ => false,
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// A command that finds npm-installed tools (wasm-opt, playwright) first on `PATH`, never
+/// downloads a browser, and skips Trunk's update check.
+fn npm_tool(program: &str) -> Command {
+    let mut path = OsString::new();
+    if let Ok(bin) = Path::new("node_modules/.bin").canonicalize() {
+        path.push(bin);
+        path.push(":");
+    }
+    path.push(env::var_os("PATH").unwrap_or_default());
+    let mut command = Command::new(program);
+    command
+        .env("PATH", path)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+    command
+}
+
+fn step(message: &str) {
+    println!("==> {message}");
+}
+
+fn run(command: &mut Command) -> TaskResult {
+    let status = command
+        .status()
+        .map_err(|error| format!("cannot start {command:?}: {error}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed with {status}"))
+    }
+}
+
+fn output(command: &mut Command) -> Result<String, String> {
+    let result = command
+        .output()
+        .map_err(|error| format!("cannot start {command:?}: {error}"))?;
+    Ok(String::from_utf8_lossy(&result.stdout).into_owned())
+}
