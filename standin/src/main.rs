@@ -46,7 +46,11 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt().with_target(false).init();
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .with_ansi(colour)
+        .init();
     let options = match parse_options(std::env::args().skip(1)) {
         Ok(options) => options,
         Err(message) => {

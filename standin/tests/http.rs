@@ -1,7 +1,7 @@
 //! The stand-in over real HTTP: each test starts its own server on a free loopback port.
 
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{mpsc, OnceLock};
 use std::thread;
 
 use guest_access_standin::{router, StandIn};
@@ -37,18 +37,18 @@ impl Server {
         Server { origin, ks }
     }
 
-    fn post_raw(&self, path: &str, body: &str) -> Result<ureq::Response, ureq::Error> {
-        ureq::post(&format!("{}{path}", self.origin))
-            .set("Content-Type", "application/json")
-            .send_string(body)
+    fn post_raw(&self, path: &str, body: &str) -> Reply {
+        let request =
+            ureq::post(&format!("{}{path}", self.origin)).set("Content-Type", "application/json");
+        Reply::from(request.send_string(body))
     }
 
     /// Calls an action and returns the HTTP 200 body.
     fn call(&self, service: &str, action: &str, params: Value) -> Value {
         let path = format!("/api_v3/service/{service}/action/{action}");
-        let response = self.post_raw(&path, &params.to_string()).unwrap();
-        assert_eq!(response.status(), 200);
-        response.into_json().unwrap()
+        let reply = self.post_raw(&path, &params.to_string());
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        serde_json::from_str(&reply.body).unwrap()
     }
 
     /// Calls a moderator action with the demo session.
@@ -58,16 +58,13 @@ impl Server {
         self.call(service, action, params)
     }
 
-    fn get(&self, path: &str) -> Result<ureq::Response, ureq::Error> {
-        ureq::get(&format!("{}{path}", self.origin)).call()
+    fn get(&self, path: &str) -> Reply {
+        Reply::from(ureq::get(&format!("{}{path}", self.origin)).call())
     }
 
     fn control(&self, name: &str, body: Value) -> u16 {
-        match self.post_raw(&format!("/__standin/{name}"), &body.to_string()) {
-            Ok(response) => response.status(),
-            Err(ureq::Error::Status(status, _)) => status,
-            Err(error) => panic!("control {name} failed: {error}"),
-        }
+        self.post_raw(&format!("/__standin/{name}"), &body.to_string())
+            .status
     }
 
     fn links(&self, entry_id: &str) -> Vec<Value> {
@@ -80,11 +77,39 @@ impl Server {
     }
 }
 
+/// Status, `Cache-Control` header and body of an HTTP answer, whatever its status.
+struct Reply {
+    status: u16,
+    cache_control: Option<String>,
+    body: String,
+}
+
+impl From<Result<ureq::Response, ureq::Error>> for Reply {
+    fn from(result: Result<ureq::Response, ureq::Error>) -> Self {
+        let response = match result {
+            Ok(response) | Err(ureq::Error::Status(_, response)) => response,
+            Err(error) => panic!("request failed: {error}"),
+        };
+        let status = response.status();
+        let cache_control = response.header("Cache-Control").map(str::to_owned);
+        Reply {
+            status,
+            cache_control,
+            body: response.into_string().unwrap(),
+        }
+    }
+}
+
+/// Returns a `dist/` folder with a small `index.html`, written once for all tests.
 fn temporary_dist() -> PathBuf {
-    let dist = std::env::temp_dir().join(format!("standin-dist-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
-    dist
+    static DIST: OnceLock<PathBuf> = OnceLock::new();
+    DIST.get_or_init(|| {
+        let dist = std::env::temp_dir().join(format!("standin-dist-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
+        dist
+    })
+    .clone()
 }
 
 fn error_code(body: &Value) -> &str {
@@ -261,11 +286,8 @@ fn non_object_body_is_bad_request() {
     let server = Server::start();
 
     for body in ["", "[1, 2]", "{\"entryId\": "] {
-        let result = server.post_raw("/api_v3/service/guestaccess_settings/action/get", body);
-        assert!(
-            matches!(result, Err(ureq::Error::Status(400, _))),
-            "{body:?}"
-        );
+        let reply = server.post_raw("/api_v3/service/guestaccess_settings/action/get", body);
+        assert_eq!(reply.status, 400, "{body:?}");
     }
 }
 
@@ -275,22 +297,19 @@ fn body_over_64_kib_is_rejected() {
     let padding = "x".repeat(64 * 1024);
     let body = json!({"entryId": "1_demoroom", "padding": padding}).to_string();
 
-    let result = server.post_raw("/api_v3/service/guestaccess_settings/action/get", &body);
+    let reply = server.post_raw("/api_v3/service/guestaccess_settings/action/get", &body);
 
-    assert!(
-        matches!(result, Err(ureq::Error::Status(413, _))),
-        "{result:?}"
-    );
+    assert_eq!(reply.status, 413);
 }
 
 #[test]
 fn config_points_at_standin_and_is_not_cached() {
     let server = Server::start();
 
-    let response = server.get("/config.json").unwrap();
+    let reply = server.get("/config.json");
 
-    assert_eq!(response.header("Cache-Control"), Some("no-store"));
-    let config: Value = response.into_json().unwrap();
+    assert_eq!(reply.cache_control.as_deref(), Some("no-store"));
+    let config: Value = serde_json::from_str(&reply.body).unwrap();
     assert_eq!(config["serviceUrl"], server.origin);
     assert_eq!(config["ks"], server.ks);
     assert_eq!(config["allowedJoinOrigins"], json!([server.origin]));
@@ -301,21 +320,14 @@ fn config_control_serves_missing_and_malformed() {
     let server = Server::start();
 
     assert_eq!(server.control("config", json!({"serve": "missing"})), 204);
-    assert!(matches!(
-        server.get("/config.json"),
-        Err(ureq::Error::Status(404, _))
-    ));
+    assert_eq!(server.get("/config.json").status, 404);
 
     assert_eq!(server.control("config", json!({"serve": "malformed"})), 204);
-    let text = server.get("/config.json").unwrap().into_string().unwrap();
+    let text = server.get("/config.json").body;
     assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
 
     assert_eq!(server.control("config", json!({"serve": "normal"})), 204);
-    assert!(server
-        .get("/config.json")
-        .unwrap()
-        .into_json::<Value>()
-        .is_ok());
+    assert!(serde_json::from_str::<Value>(&server.get("/config.json").body).is_ok());
 }
 
 #[test]
@@ -349,14 +361,8 @@ fn app_routes_fall_back_to_index() {
     let server = Server::start();
 
     for path in ["/", "/media/1_demoroom", "/guest/abc", "/no/such/page"] {
-        let response = server.get(path).unwrap();
-        assert_eq!(response.status(), 200, "{path}");
-        assert!(
-            response
-                .into_string()
-                .unwrap()
-                .contains("<title>app</title>"),
-            "{path}"
-        );
+        let reply = server.get(path);
+        assert_eq!(reply.status, 200, "{path}");
+        assert!(reply.body.contains("<title>app</title>"), "{path}");
     }
 }
