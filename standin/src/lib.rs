@@ -7,14 +7,15 @@
 
 mod api;
 mod controls;
+mod faults;
 mod store;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
 use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
@@ -57,6 +58,7 @@ pub fn router(standin: StandIn, dist: &Path) -> Router {
         .route("/api_v3/service/{service}/action/{action}", post(api::call))
         .nest("/__standin", controls::router())
         .route("/config.json", get(config_json))
+        .route("/session/{entry_id}", get(session_page))
         .fallback_service(files)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(standin)
@@ -80,4 +82,30 @@ async fn config_json(State(standin): State<StandIn>) -> Response {
             (no_store, json_type, "{\"serviceUrl\": ").into_response()
         }
     }
+}
+
+/// Stands in for the Kaltura Room that an admitted guest's `joinUrl` opens.
+async fn session_page(
+    State(standin): State<StandIn>,
+    UrlPath(entry_id): UrlPath<String>,
+) -> Response {
+    let store = standin.store();
+    let Some(entry) = store.entry(&entry_id) else {
+        return (StatusCode::NOT_FOUND, "No such session.").into_response();
+    };
+    let name = escape_html(&entry.name);
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>{name}</title></head><body><main><h1>{name}</h1>\
+         <p>You joined the session as a guest. This page stands in for the Kaltura Room.</p>\
+         </main></body></html>"
+    ))
+    .into_response()
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -1,11 +1,17 @@
-//! In-memory data of the stand-in: entries, links, the moderator session and the clock.
+//! In-memory data of the stand-in: entries, links, tickets, the moderator session, the
+//! clock and the faults queued by tests.
 
+use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
 
+use crate::faults::Fault;
+
 /// Lifetime of the demo links, in days.
 const DEMO_LINK_DAYS: i64 = 30;
+/// Seconds after which a ticket is forgotten and polling it gives `GUEST_TICKET_NOT_FOUND`.
+pub const TICKET_LIFETIME_SECONDS: i64 = 3_600;
 
 /// One media entry.
 #[derive(Clone, Debug)]
@@ -33,6 +39,16 @@ pub struct Link {
     pub clicks_used: u32,
 }
 
+/// A guest's request to join.
+#[derive(Clone, Debug)]
+pub struct Ticket {
+    pub id: String,
+    pub entry_id: String,
+    /// `waiting`, `admitted` or `denied`.
+    pub status: &'static str,
+    pub created_at: i64,
+}
+
 /// What `GET /config.json` returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConfigMode {
@@ -53,8 +69,15 @@ pub struct Store {
     pub ks: String,
     pub entries: Vec<Entry>,
     pub links: Vec<Link>,
+    pub tickets: Vec<Ticket>,
+    /// Link id created for each `requestId` of `guestaccess_guestlink.add`.
+    pub request_ids: HashMap<String, String>,
     pub config_mode: ConfigMode,
-    next_link_number: u64,
+    /// Seconds added to the real clock by the clock control.
+    pub clock_offset: i64,
+    /// Faults to inject, per action, in the order they were queued.
+    pub faults: HashMap<String, Vec<Fault>>,
+    next_number: u64,
 }
 
 impl Store {
@@ -65,8 +88,12 @@ impl Store {
             ks: ks.to_owned(),
             entries: demo_entries(),
             links: Vec::new(),
+            tickets: Vec::new(),
+            request_ids: HashMap::new(),
             config_mode: ConfigMode::Normal,
-            next_link_number: 1,
+            clock_offset: 0,
+            faults: HashMap::new(),
+            next_number: 1,
         };
         let expires_at = Some(store.now() + DEMO_LINK_DAYS * 86_400);
         store.insert_link("1_demoroom", "Guest speakers", expires_at, None);
@@ -75,11 +102,13 @@ impl Store {
         store
     }
 
-    /// Returns the stand-in's current time, in Unix seconds.
+    /// Returns the stand-in's current time in Unix seconds: the real clock plus the offset
+    /// set by the clock control.
     pub fn now(&self) -> i64 {
-        SystemTime::now()
+        let real = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map_or(0, |elapsed| elapsed.as_secs() as i64)
+            .map_or(0, |elapsed| elapsed.as_secs());
+        real as i64 + self.clock_offset
     }
 
     /// Finds an entry by id.
@@ -87,11 +116,26 @@ impl Store {
         self.entries.iter().find(|entry| entry.id == entry_id)
     }
 
+    /// Finds an entry by id, for changing it.
+    pub fn entry_mut(&mut self, entry_id: &str) -> Option<&mut Entry> {
+        self.entries.iter_mut().find(|entry| entry.id == entry_id)
+    }
+
     /// Returns the links of an entry, oldest first.
     pub fn links_of<'a>(&'a self, entry_id: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
         self.links
             .iter()
             .filter(move |link| link.entry_id == entry_id)
+    }
+
+    /// Finds a link by id.
+    pub fn link(&self, link_id: &str) -> Option<&Link> {
+        self.links.iter().find(|link| link.id == link_id)
+    }
+
+    /// Finds a link by the token in its URL.
+    pub fn link_by_token(&self, token: &str) -> Option<&Link> {
+        self.links.iter().find(|link| link.token == token)
     }
 
     /// Adds a link with a fresh id and token and returns it.
@@ -103,7 +147,7 @@ impl Store {
         clicks_limit: Option<u32>,
     ) -> &Link {
         let link = Link {
-            id: format!("gl_{}", self.next_link_number),
+            id: format!("gl_{}", self.take_number()),
             entry_id: entry_id.to_owned(),
             name: name.to_owned(),
             token: new_token(),
@@ -112,9 +156,29 @@ impl Store {
             clicks_limit,
             clicks_used: 0,
         };
-        self.next_link_number += 1;
         self.links.push(link);
         self.links.last().expect("a link was just pushed")
+    }
+
+    /// Adds a ticket for a guest of `entry_id` and returns it.
+    pub fn insert_ticket(&mut self, entry_id: &str, status: &'static str) -> &Ticket {
+        let ticket = Ticket {
+            id: format!("tk_{}", new_token()),
+            entry_id: entry_id.to_owned(),
+            status,
+            created_at: self.now(),
+        };
+        self.tickets.push(ticket);
+        self.tickets.last().expect("a ticket was just pushed")
+    }
+
+    /// Finds a ticket that has not outlived `TICKET_LIFETIME_SECONDS`.
+    pub fn live_ticket(&self, ticket_id: &str) -> Option<&Ticket> {
+        let now = self.now();
+        self.tickets
+            .iter()
+            .find(|ticket| ticket.id == ticket_id)
+            .filter(|ticket| now - ticket.created_at < TICKET_LIFETIME_SECONDS)
     }
 
     /// Returns the address guests open for a link.
@@ -170,6 +234,22 @@ impl Store {
         })
     }
 
+    /// Encodes a ticket as `KalturaGuestTicket`; only an admitted ticket has a `joinUrl`.
+    pub fn ticket_json(&self, ticket: &Ticket) -> Value {
+        let join_url = (ticket.status == "admitted").then(|| {
+            format!(
+                "{}/session/{}?ticket={}",
+                self.origin, ticket.entry_id, ticket.id
+            )
+        });
+        json!({
+            "objectType": "KalturaGuestTicket",
+            "ticket": ticket.id,
+            "status": ticket.status,
+            "joinUrl": join_url,
+        })
+    }
+
     /// Returns the body of `GET /config.json` in normal mode.
     pub fn config_json(&self) -> Value {
         json!({
@@ -178,6 +258,23 @@ impl Store {
             "partnerId": 100,
             "allowedJoinOrigins": [self.origin],
         })
+    }
+
+    /// Removes and returns the next fault queued for `action`, if any.
+    pub fn take_fault(&mut self, action: &str) -> Option<Fault> {
+        let queue = self.faults.get_mut(action)?;
+        let fault = queue.first_mut()?.clone();
+        if queue[0].remaining <= 1 {
+            queue.remove(0);
+        } else {
+            queue[0].remaining -= 1;
+        }
+        Some(fault)
+    }
+
+    fn take_number(&mut self) -> u64 {
+        self.next_number += 1;
+        self.next_number - 1
     }
 }
 

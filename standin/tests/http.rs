@@ -1,136 +1,9 @@
 //! The stand-in over real HTTP: each test starts its own server on a free loopback port.
 
-use std::path::PathBuf;
-use std::sync::{mpsc, OnceLock};
-use std::thread;
+mod common;
 
-use guest_access_standin::{router, StandIn};
+use common::*;
 use serde_json::{json, Value};
-
-const CONTRACT: &str = include_str!("../../docs/backend-api.md");
-
-/// A stand-in running on its own thread, serving a temporary `dist/`.
-struct Server {
-    origin: String,
-    ks: String,
-}
-
-impl Server {
-    fn start() -> Self {
-        let dist = temporary_dist();
-        let (sender, receiver) = mpsc::channel();
-        thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                let origin = format!("http://{}", listener.local_addr().unwrap());
-                let standin = StandIn::new(&origin);
-                let ks = standin.store().ks.clone();
-                sender.send((origin, ks)).unwrap();
-                axum::serve(listener, router(standin, &dist)).await.unwrap();
-            });
-        });
-        let (origin, ks) = receiver.recv().unwrap();
-        Server { origin, ks }
-    }
-
-    fn post_raw(&self, path: &str, body: &str) -> Reply {
-        let request =
-            ureq::post(&format!("{}{path}", self.origin)).set("Content-Type", "application/json");
-        Reply::from(request.send_string(body))
-    }
-
-    /// Calls an action and returns the HTTP 200 body.
-    fn call(&self, service: &str, action: &str, params: Value) -> Value {
-        let path = format!("/api_v3/service/{service}/action/{action}");
-        let reply = self.post_raw(&path, &params.to_string());
-        assert_eq!(reply.status, 200, "{}", reply.body);
-        serde_json::from_str(&reply.body).unwrap()
-    }
-
-    /// Calls a moderator action with the demo session.
-    fn moderator_call(&self, service: &str, action: &str, mut params: Value) -> Value {
-        params["ks"] = Value::from(self.ks.as_str());
-        params["format"] = Value::from(1);
-        self.call(service, action, params)
-    }
-
-    fn get(&self, path: &str) -> Reply {
-        Reply::from(ureq::get(&format!("{}{path}", self.origin)).call())
-    }
-
-    fn control(&self, name: &str, body: Value) -> u16 {
-        self.post_raw(&format!("/__standin/{name}"), &body.to_string())
-            .status
-    }
-
-    fn links(&self, entry_id: &str) -> Vec<Value> {
-        let list = self.moderator_call(
-            "guestaccess_guestlink",
-            "list",
-            json!({"filter": {"entryIdEqual": entry_id}}),
-        );
-        list["objects"].as_array().unwrap().clone()
-    }
-}
-
-/// Status, `Cache-Control` header and body of an HTTP answer, whatever its status.
-struct Reply {
-    status: u16,
-    cache_control: Option<String>,
-    body: String,
-}
-
-impl From<Result<ureq::Response, ureq::Error>> for Reply {
-    fn from(result: Result<ureq::Response, ureq::Error>) -> Self {
-        let response = match result {
-            Ok(response) | Err(ureq::Error::Status(_, response)) => response,
-            Err(error) => panic!("request failed: {error}"),
-        };
-        let status = response.status();
-        let cache_control = response.header("Cache-Control").map(str::to_owned);
-        Reply {
-            status,
-            cache_control,
-            body: response.into_string().unwrap(),
-        }
-    }
-}
-
-/// Returns a `dist/` folder with a small `index.html`, written once for all tests.
-fn temporary_dist() -> PathBuf {
-    static DIST: OnceLock<PathBuf> = OnceLock::new();
-    DIST.get_or_init(|| {
-        let dist = std::env::temp_dir().join(format!("standin-dist-{}", std::process::id()));
-        std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
-        dist
-    })
-    .clone()
-}
-
-fn error_code(body: &Value) -> &str {
-    assert_eq!(body["objectType"], "KalturaAPIException", "{body}");
-    body["code"].as_str().unwrap()
-}
-
-/// Returns the keys of the first response example of `action` in the contract.
-fn example_keys(action: &str) -> Vec<String> {
-    let marker = format!("```json response {action}\n");
-    let start = CONTRACT.find(&marker).unwrap() + marker.len();
-    let end = start + CONTRACT[start..].find("```").unwrap();
-    let example: Value = serde_json::from_str(&CONTRACT[start..end]).unwrap();
-    sorted_keys(&example)
-}
-
-fn sorted_keys(value: &Value) -> Vec<String> {
-    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
-    keys.sort();
-    keys
-}
 
 #[test]
 fn settings_get_returns_settings() {
@@ -258,6 +131,11 @@ fn list_missing_filter() {
 
     let body = server.moderator_call("guestaccess_guestlink", "list", json!({}));
 
+    assert_eq!(error_code(&body), "PROPERTY_VALIDATION_CANNOT_BE_NULL");
+    assert_eq!(body["args"]["PROPERTY_NAME"], "filter");
+
+    let params = json!({"filter": {}});
+    let body = server.moderator_call("guestaccess_guestlink", "list", params);
     assert_eq!(error_code(&body), "PROPERTY_VALIDATION_CANNOT_BE_NULL");
     assert_eq!(body["args"]["PROPERTY_NAME"], "entryIdEqual");
 }
