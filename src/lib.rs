@@ -5,6 +5,7 @@ pub mod components;
 pub mod config;
 pub mod pages;
 pub mod present;
+pub mod task;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};

@@ -113,6 +113,50 @@ fn describe_api_error(code: &ErrorCode, message: &str) -> (String, Remedy) {
     (text.into(), remedy)
 }
 
+/// Why a guest link cannot be used: a page title and what the guest can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    /// Heading of the page.
+    pub title: &'static str,
+    /// What happened and what the guest can do next.
+    pub explanation: &'static str,
+}
+
+/// Returns the page for an API error that makes a guest link unusable, or `None` for a
+/// failure that retrying may fix.
+pub fn describe_link_problem(error: &ApiError) -> Option<LinkProblem> {
+    let (title, explanation) = match error.code()? {
+        ErrorCode::GuestAccessDisabled => (
+            "Guest access is turned off",
+            "The session's owner has turned off guest access. Ask them to turn it on again.",
+        ),
+        ErrorCode::GuestLinkNotFound => (
+            "This link is no longer valid",
+            "The link was deleted or mistyped. Ask the person who sent it for a new one.",
+        ),
+        ErrorCode::GuestLinkExpired => (
+            "This link has expired",
+            "The link was only valid for a limited time. Ask the person who sent it for a new one.",
+        ),
+        ErrorCode::GuestLinkExhausted => (
+            "This link has been used up",
+            "The link reached the number of times it could be used. Ask the person who sent it \
+             for a new one.",
+        ),
+        ErrorCode::EntryIdNotFound => (
+            "This session is no longer available",
+            "The room this link leads to was removed. Ask the person who sent the link.",
+        ),
+        ErrorCode::GuestAccessNotSupported => (
+            "Guests can't join this media",
+            "Guest access is not supported for media gallery rooms. Ask the person who sent \
+             the link how to take part.",
+        ),
+        _ => return None,
+    };
+    Some(LinkProblem { title, explanation })
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{FixedOffset, Utc};
@@ -199,6 +243,31 @@ mod tests {
         assert_eq!(
             describe_failure(&error).0,
             "The server rejected the request (SOMETHING_NEW)."
+        );
+    }
+
+    #[test]
+    fn link_problems_for_link_codes() {
+        let codes = [
+            ("GUEST_ACCESS_DISABLED", "Guest access is turned off"),
+            ("GUEST_LINK_NOT_FOUND", "This link is no longer valid"),
+            ("GUEST_LINK_EXPIRED", "This link has expired"),
+            ("GUEST_LINK_EXHAUSTED", "This link has been used up"),
+            ("ENTRY_ID_NOT_FOUND", "This session is no longer available"),
+            ("GUEST_ACCESS_NOT_SUPPORTED", "Guests can't join this media"),
+        ];
+        for (code, title) in codes {
+            let problem = describe_link_problem(&api_error(code, "server text")).unwrap();
+            assert_eq!(problem.title, title, "{code}");
+        }
+    }
+
+    #[test]
+    fn retryable_failures_are_no_link_problem() {
+        assert_eq!(describe_link_problem(&ApiError::Timeout), None);
+        assert_eq!(
+            describe_link_problem(&api_error("SOMETHING_NEW", "x")),
+            None
         );
     }
 

@@ -8,11 +8,18 @@ use std::time::Duration;
 use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use serde_json::{Map, Value};
+use uuid::Uuid;
 use web_sys::AbortController;
 
 use super::error::{ApiError, TIMEOUT_SECONDS};
-use super::request::{action_path, link_list_params, request_body, settings_get_params};
-use super::wire::{decode_object, GuestAccessSettings, GuestLinkList, WireObject};
+use super::request::{
+    action_path, join_params, link_add_params, link_delete_params, link_list_params, request_body,
+    resolve_params, settings_get_params, settings_update_params, ticket_params,
+};
+use super::wire::{
+    decode_null, decode_object, GuestAccessSettings, GuestDetails, GuestLink, GuestLinkInfo,
+    GuestLinkList, GuestTicket, NewGuestLink, WireObject,
+};
 use crate::config::{AppConfig, Ks};
 
 /// Client of the guest access API, cheap to clone.
@@ -34,30 +41,105 @@ impl ApiClient {
     /// Loads the guest access settings of an entry (`guestaccess_settings.get`).
     pub async fn get_settings(&self, entry_id: &str) -> Result<GuestAccessSettings, ApiError> {
         let params = settings_get_params(entry_id);
-        self.moderator_call("guestaccess_settings", "get", params)
+        self.call_object("guestaccess_settings", "get", params, Caller::Moderator)
+            .await
+    }
+
+    /// Turns guest access for an entry on or off (`guestaccess_settings.update`).
+    pub async fn update_settings(
+        &self,
+        entry_id: &str,
+        enabled: bool,
+    ) -> Result<GuestAccessSettings, ApiError> {
+        let params = settings_update_params(entry_id, enabled);
+        self.call_object("guestaccess_settings", "update", params, Caller::Moderator)
             .await
     }
 
     /// Lists the guest links of an entry (`guestaccess_guestlink.list`).
     pub async fn list_links(&self, entry_id: &str) -> Result<GuestLinkList, ApiError> {
         let params = link_list_params(entry_id);
-        self.moderator_call("guestaccess_guestlink", "list", params)
+        self.call_object("guestaccess_guestlink", "list", params, Caller::Moderator)
             .await
     }
 
-    async fn moderator_call<T: WireObject>(
+    /// Creates a guest link (`guestaccess_guestlink.add`).
+    ///
+    /// `request_id` is made once per submission of the form and sent again on a retry of
+    /// that submission, so the server creates at most one link for it.
+    pub async fn add_link(
+        &self,
+        link: &NewGuestLink,
+        request_id: Uuid,
+    ) -> Result<GuestLink, ApiError> {
+        let params = link_add_params(link, request_id);
+        self.call_object("guestaccess_guestlink", "add", params, Caller::Moderator)
+            .await
+    }
+
+    /// Deletes a guest link (`guestaccess_guestlink.delete`).
+    pub async fn delete_link(&self, link_id: &str) -> Result<(), ApiError> {
+        let params = link_delete_params(link_id);
+        let result = self
+            .send("guestaccess_guestlink", "delete", params, Caller::Moderator)
+            .await
+            .and_then(|text| decode_null(&text));
+        log_failure("guestaccess_guestlink", "delete", &result);
+        result
+    }
+
+    /// Looks up what a guest link leads to, without using a click (`guestaccess_guest.resolve`).
+    pub async fn resolve(&self, token: &str) -> Result<GuestLinkInfo, ApiError> {
+        let params = resolve_params(token);
+        self.call_object("guestaccess_guest", "resolve", params, Caller::Guest)
+            .await
+    }
+
+    /// Asks to join through a guest link, which uses one click (`guestaccess_guest.join`).
+    pub async fn join(&self, token: &str, guest: &GuestDetails) -> Result<GuestTicket, ApiError> {
+        let params = join_params(token, guest);
+        self.call_object("guestaccess_guest", "join", params, Caller::Guest)
+            .await
+    }
+
+    /// Polls a guest's ticket while the guest waits (`guestaccess_guest.getTicket`).
+    pub async fn get_ticket(&self, ticket: &str) -> Result<GuestTicket, ApiError> {
+        let params = ticket_params(ticket);
+        self.call_object("guestaccess_guest", "getTicket", params, Caller::Guest)
+            .await
+    }
+
+    /// Sends a call whose answer is an object of type `T`, and logs a failure.
+    async fn call_object<T: WireObject>(
         &self,
         service: &str,
         action: &str,
         params: Map<String, Value>,
+        caller: Caller,
     ) -> Result<T, ApiError> {
-        let body = request_body(params, self.ks.as_ref().map(Ks::expose));
         let result = self
-            .post(service, action, &body)
+            .send(service, action, params, caller)
             .await
             .and_then(|text| decode_object(&text));
         log_failure(service, action, &result);
         result
+    }
+
+    /// Sends a call, with the session for moderator calls, and returns the body of its
+    /// HTTP 200 answer.
+    async fn send(
+        &self,
+        service: &str,
+        action: &str,
+        params: Map<String, Value>,
+        caller: Caller,
+    ) -> Result<String, ApiError> {
+        let ks = match caller {
+            Caller::Moderator => self.ks.as_ref().map(Ks::expose),
+            Caller::Guest => None,
+        };
+        let body = request_body(params, ks);
+        self.post(service, action, &body).await
     }
 
     /// Sends one call and returns the body of its HTTP 200 answer.
@@ -65,10 +147,7 @@ impl ApiClient {
         let url = format!("{}{}", self.service_url, action_path(service, action));
         let request = Request::post(&url).header("Content-Type", "application/json");
         let (status, text) = fetch_text(request, Some(body.to_string())).await?;
-        if status != 200 {
-            return Err(ApiError::Status(status));
-        }
-        Ok(text)
+        accept_status(status, text)
     }
 }
 
@@ -92,6 +171,13 @@ pub(crate) async fn fetch_text(
         .map_err(|_| abort.failure())?;
     let text = response.text().await.map_err(|_| abort.failure())?;
     Ok((response.status(), text))
+}
+
+/// Who makes a call: moderator calls carry the session, guest calls never do.
+#[derive(Clone, Copy)]
+enum Caller {
+    Moderator,
+    Guest,
 }
 
 /// Aborts the `fetch` after the time-out, or as soon as the call's future is dropped, so a
@@ -125,13 +211,7 @@ impl AbortGuard {
 
     /// Classifies a failed `fetch` or body read.
     fn failure(&self) -> ApiError {
-        if self.timed_out.get() {
-            ApiError::Timeout
-        } else if self.controller.signal().aborted() {
-            ApiError::Cancelled
-        } else {
-            ApiError::Network
-        }
+        fetch_failure(self.timed_out.get(), self.controller.signal().aborted())
     }
 }
 
@@ -140,6 +220,28 @@ impl Drop for AbortGuard {
         self.timer.clear();
         // Aborting a finished fetch does nothing, so this is safe after a success too.
         self.controller.abort();
+    }
+}
+
+/// Returns the body of an answer, or `ApiError::Status` unless its status is 200, because
+/// every answer of the API, errors included, comes with 200.
+pub(crate) fn accept_status(status: u16, body: String) -> Result<String, ApiError> {
+    if status == 200 {
+        Ok(body)
+    } else {
+        Err(ApiError::Status(status))
+    }
+}
+
+/// Classifies a `fetch` that failed: the time-out fired, the caller went away and aborted
+/// it, or the network failed.
+pub(crate) fn fetch_failure(timed_out: bool, aborted: bool) -> ApiError {
+    if timed_out {
+        ApiError::Timeout
+    } else if aborted {
+        ApiError::Cancelled
+    } else {
+        ApiError::Network
     }
 }
 

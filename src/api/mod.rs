@@ -7,11 +7,13 @@ mod wire;
 
 pub(crate) use client::fetch_text;
 pub use client::ApiClient;
+#[cfg(test)]
+use client::{accept_status, fetch_failure};
 pub use error::{ApiError, ErrorCode, TIMEOUT_SECONDS};
 pub use request::{action_path, request_body, CLIENT_TAG};
 pub use wire::{
-    decode_null, decode_object, EntryType, GuestAccessSettings, GuestLink, GuestLinkInfo,
-    GuestLinkList, GuestTicket, LinkStatus, TicketStatus, WireObject,
+    decode_null, decode_object, EntryType, GuestAccessSettings, GuestDetails, GuestLink,
+    GuestLinkInfo, GuestLinkList, GuestTicket, LinkStatus, NewGuestLink, TicketStatus, WireObject,
 };
 
 #[cfg(test)]

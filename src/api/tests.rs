@@ -2,7 +2,12 @@
 
 use serde_json::Value;
 
-use super::request::{link_list_params, settings_get_params};
+use uuid::Uuid;
+
+use super::request::{
+    join_params, link_add_params, link_delete_params, link_list_params, resolve_params,
+    settings_get_params, settings_update_params, ticket_params,
+};
 use super::*;
 
 const CONTRACT: &str = include_str!("../../docs/backend-api.md");
@@ -129,19 +134,61 @@ fn contract_requests_carry_format_and_client_tag() {
     }
 }
 
-#[test]
-fn built_requests_match_contract() {
-    let ks = "djJ8MTAwfGV4YW1wbGUtc2Vzc2lvbg==";
-    let built = [
+/// Builds the body the client sends for each action, with the values of the examples.
+fn built_requests() -> Vec<(&'static str, Value)> {
+    let ks = Some("djJ8MTAwfGV4YW1wbGUtc2Vzc2lvbg==");
+    let token = "3f9c2a7be41d08c65a1e7f2b9d4c6e80a5b7c3d1e9f20a4b";
+    let new_link = NewGuestLink {
+        entry_id: "1_demoroom".into(),
+        name: "Guest speakers".into(),
+        clicks_limit: Some(25),
+        duration_days: Some(7),
+    };
+    let request_id = Uuid::parse_str("5b0f8d1e-3c2a-4e7b-9f61-2d8c4a7e1b90").unwrap();
+    let guest = GuestDetails {
+        name: "Dana Levi".into(),
+        email: "dana.levi+guest@example.org".into(),
+    };
+    vec![
         (
             "guestaccess_settings.get",
-            request_body(settings_get_params("1_demoroom"), Some(ks)),
+            request_body(settings_get_params("1_demoroom"), ks),
+        ),
+        (
+            "guestaccess_settings.update",
+            request_body(settings_update_params("1_demoroom", false), ks),
         ),
         (
             "guestaccess_guestlink.list",
-            request_body(link_list_params("1_demoroom"), Some(ks)),
+            request_body(link_list_params("1_demoroom"), ks),
         ),
-    ];
+        (
+            "guestaccess_guestlink.add",
+            request_body(link_add_params(&new_link, request_id), ks),
+        ),
+        (
+            "guestaccess_guestlink.delete",
+            request_body(link_delete_params("gl_3"), ks),
+        ),
+        (
+            "guestaccess_guest.resolve",
+            request_body(resolve_params(token), None),
+        ),
+        (
+            "guestaccess_guest.join",
+            request_body(join_params(token, &guest), None),
+        ),
+        (
+            "guestaccess_guest.getTicket",
+            request_body(ticket_params("tk_1a3c5e7f9b2d4f6a8c0e1b3d5f7a9c2e"), None),
+        ),
+    ]
+}
+
+#[test]
+fn built_requests_match_contract() {
+    let built = built_requests();
+    assert_eq!(built.len(), examples_of("request").len());
     for (action, mut body) in built {
         let example = examples_of("request")
             .into_iter()
@@ -153,6 +200,33 @@ fn built_requests_match_contract() {
         expected["clientTag"] = Value::from("guest-access-ui:0.1.0");
         assert_eq!(body, expected, "{action}");
     }
+}
+
+#[test]
+fn add_leaves_out_unset_limits() {
+    let link = NewGuestLink {
+        entry_id: "1_x".into(),
+        name: "Open".into(),
+        clicks_limit: None,
+        duration_days: None,
+    };
+    let params = link_add_params(&link, Uuid::new_v4());
+    let fields = params["guestLink"].as_object().unwrap();
+    assert!(!fields.contains_key("clicksLimit"));
+    assert!(!fields.contains_key("durationDays"));
+    let request_id = params["requestId"].as_str().unwrap();
+    assert_eq!(Uuid::parse_str(request_id).unwrap().get_version_num(), 4);
+}
+
+#[test]
+fn guest_details_hidden_from_debug() {
+    let guest = GuestDetails {
+        name: "Dana Levi".into(),
+        email: "dana@example.org".into(),
+    };
+    let printed = format!("{guest:?}");
+    assert!(!printed.contains("Dana"), "{printed}");
+    assert!(!printed.contains("example.org"), "{printed}");
 }
 
 #[test]
@@ -343,4 +417,25 @@ fn action_path_format() {
         action_path("guestaccess_guestlink", "list"),
         "/api_v3/service/guestaccess_guestlink/action/list"
     );
+}
+
+#[test]
+fn non_200_status_is_transport_error() {
+    for status in [201, 204, 301, 400, 404, 500, 502, 503] {
+        let error = accept_status(status, "{}".into()).unwrap_err();
+        assert_eq!(error, ApiError::Status(status));
+        assert!(error.is_transport());
+    }
+    assert_eq!(accept_status(200, "null".into()), Ok("null".into()));
+}
+
+#[test]
+fn fetch_failures_are_classified() {
+    assert_eq!(
+        fetch_failure(true, true),
+        ApiError::Timeout,
+        "the time-out aborts too"
+    );
+    assert_eq!(fetch_failure(false, true), ApiError::Cancelled);
+    assert_eq!(fetch_failure(false, false), ApiError::Network);
 }

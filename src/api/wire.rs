@@ -134,6 +134,36 @@ pub struct GuestTicket {
     pub join_url: Option<String>,
 }
 
+/// A link to create: the fields of `guestaccess_guestlink.add`, already validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewGuestLink {
+    /// Entry the link opens.
+    pub entry_id: String,
+    /// Trimmed name of the link.
+    pub name: String,
+    /// Number of joins allowed, or `None` for unlimited.
+    pub clicks_limit: Option<u32>,
+    /// Lifetime in days, or `None` for a link that never expires.
+    pub duration_days: Option<u32>,
+}
+
+/// What a guest typed to join, already validated.
+///
+/// `Debug` hides both fields, because a name or an email never goes into a log line.
+#[derive(Clone, PartialEq, Eq)]
+pub struct GuestDetails {
+    /// Trimmed name of the guest.
+    pub name: String,
+    /// Trimmed email address of the guest.
+    pub email: String,
+}
+
+impl std::fmt::Debug for GuestDetails {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("GuestDetails(<hidden>)")
+    }
+}
+
 /// A response body type, named by the `objectType` the server must send with it.
 pub trait WireObject: DeserializeOwned {
     /// Expected `objectType`.

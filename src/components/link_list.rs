@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::{ApiClient, GuestLink};
 use crate::components::{FailureNotice, LoadingState};
 use crate::present::{clicks_label, expiry_label, link_count_label, status_label};
+use crate::task::cancel_on_cleanup;
 
 /// Loads and lists the guest links of one entry.
 #[component]
@@ -18,7 +19,7 @@ pub fn LinkList(
     let links = LocalResource::new(move || {
         let client = client.clone();
         let entry_id = entry_id.get();
-        async move { client.list_links(&entry_id).await }
+        cancel_on_cleanup(async move { client.list_links(&entry_id).await })
     });
 
     view! {

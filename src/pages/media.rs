@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiClient, EntryType, GuestAccessSettings};
 use crate::components::{FailureNotice, LinkList, LoadingState};
+use crate::task::cancel_on_cleanup;
 
 /// Media page: the entry's name, its player area and its guest access.
 #[component]
@@ -16,7 +17,7 @@ pub fn MediaPage() -> impl IntoView {
     let settings = LocalResource::new(move || {
         let client = client.clone();
         let entry_id = entry_id.get();
-        async move { client.get_settings(&entry_id).await }
+        cancel_on_cleanup(async move { client.get_settings(&entry_id).await })
     });
 
     view! {

@@ -23,6 +23,27 @@ export class StandIn {
     await this.control('config', { serve: mode });
   }
 
+  /** Queues a fault for the next calls of an action, such as 'guestaccess_guestlink.list'. */
+  async fault(action, kind, details = {}) {
+    await this.control('fault', { action, kind, ...details });
+  }
+
+  /** Changes fields of an entry. */
+  async setEntry(entryId, fields) {
+    await this.control('entry', { entryId, fields });
+  }
+
+  /** Changes fields of a link. */
+  async setLink(id, fields) {
+    await this.control('link', { id, fields });
+  }
+
+  /** Returns the first link of an entry, as the API lists it. */
+  async firstLink(entryId) {
+    const list = await this.call('guestaccess_guestlink', 'list', { filter: { entryIdEqual: entryId } });
+    return list.objects[0];
+  }
+
   async control(name, body = {}) {
     const response = await fetch(`${this.origin}/__standin/${name}`, {
       method: 'POST',
