@@ -3,9 +3,24 @@
 use std::future::Future;
 
 use futures_util::future::{AbortHandle, Abortable};
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{expect_context, on_cleanup, LocalResource};
 
-use crate::api::ApiError;
+use crate::api::{ApiClient, ApiError};
+
+/// Creates a resource that loads through the app's client, loads again when the value
+/// returned by `key` changes, and cancels its call when its owner is cleaned up.
+pub fn api_resource<K, T, Call>(
+    key: impl Fn() -> K + 'static,
+    load: impl Fn(ApiClient, K) -> Call + 'static,
+) -> LocalResource<Result<T, ApiError>>
+where
+    K: 'static,
+    T: 'static,
+    Call: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let client = expect_context::<ApiClient>();
+    LocalResource::new(move || cancel_on_cleanup(load(client.clone(), key())))
+}
 
 /// Runs `call` until it finishes or the current reactive owner is cleaned up.
 ///

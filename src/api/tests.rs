@@ -1,7 +1,7 @@
 //! Native tests of the wire format, driven by the JSON examples in `docs/backend-api.md`.
 
+use guest_access_contract::{examples, examples_of};
 use serde_json::Value;
-
 use uuid::Uuid;
 
 use super::request::{
@@ -9,42 +9,6 @@ use super::request::{
     settings_get_params, settings_update_params, ticket_params,
 };
 use super::*;
-
-const CONTRACT: &str = include_str!("../../docs/backend-api.md");
-
-/// One fenced example: its kind (`request`, `response`, `error`), action and JSON text.
-struct Example {
-    kind: String,
-    action: String,
-    json: String,
-}
-
-fn examples() -> Vec<Example> {
-    let mut found = Vec::new();
-    let mut lines = CONTRACT.lines();
-    while let Some(line) = lines.next() {
-        let Some(info) = line.strip_prefix("```json ") else {
-            continue;
-        };
-        let mut words = info.split_whitespace();
-        let kind = words.next().unwrap_or_default().to_owned();
-        let action = words.next().unwrap_or_default().to_owned();
-        let json: Vec<&str> = lines.by_ref().take_while(|line| *line != "```").collect();
-        found.push(Example {
-            kind,
-            action,
-            json: json.join("\n"),
-        });
-    }
-    found
-}
-
-fn examples_of(kind: &str) -> Vec<Example> {
-    examples()
-        .into_iter()
-        .filter(|example| example.kind == kind)
-        .collect()
-}
 
 /// Decodes a response body with the decoder of the action's return type.
 fn decode_response(action: &str, body: &str) -> Result<(), ApiError> {
@@ -92,7 +56,7 @@ fn contract_has_examples_for_every_action() {
 #[test]
 fn contract_responses_decode() {
     for example in examples_of("response") {
-        let result = decode_response(&example.action, &example.json);
+        let result = decode_response(example.action, &example.json);
         assert!(
             result.is_ok(),
             "{}: {:?}\n{}",
@@ -106,7 +70,7 @@ fn contract_responses_decode() {
 #[test]
 fn contract_errors_decode_as_api_errors() {
     for example in examples_of("error") {
-        let error = decode_response(&example.action, &example.json).unwrap_err();
+        let error = decode_response(example.action, &example.json).unwrap_err();
         let ApiError::Api { code, message, .. } = &error else {
             panic!("{}: expected an API error, got {error:?}", example.action);
         };
@@ -124,7 +88,7 @@ fn contract_requests_carry_format_and_client_tag() {
             .as_str()
             .unwrap()
             .starts_with("guest-access-ui:"));
-        let moderator = MODERATOR_ACTIONS.contains(&example.action.as_str());
+        let moderator = MODERATOR_ACTIONS.contains(&example.action);
         assert_eq!(
             body.get("ks").is_some(),
             moderator,

@@ -3,10 +3,10 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::api::{ApiClient, GuestLink};
+use crate::api::GuestLink;
 use crate::components::{FailureNotice, LoadingState};
 use crate::present::{clicks_label, expiry_label, link_count_label, status_label};
-use crate::task::cancel_on_cleanup;
+use crate::task::api_resource;
 
 /// Loads and lists the guest links of one entry.
 #[component]
@@ -15,12 +15,10 @@ pub fn LinkList(
     #[prop(into)]
     entry_id: Signal<String>,
 ) -> impl IntoView {
-    let client = expect_context::<ApiClient>();
-    let links = LocalResource::new(move || {
-        let client = client.clone();
-        let entry_id = entry_id.get();
-        cancel_on_cleanup(async move { client.list_links(&entry_id).await })
-    });
+    let links = api_resource(
+        move || entry_id.get(),
+        |client, entry_id| async move { client.list_links(&entry_id).await },
+    );
 
     view! {
         <Suspense fallback=|| view! { <LoadingState label="Loading guest links" /> }>

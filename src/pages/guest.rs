@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{ApiClient, ApiError, GuestLinkInfo};
+use crate::api::{ApiError, GuestLinkInfo};
 use crate::components::{FailureNotice, LoadingState, ProblemPage};
 use crate::present::{describe_link_problem, LinkProblem};
-use crate::task::cancel_on_cleanup;
+use crate::task::api_resource;
 
 /// Entry page of a guest link: checks the link without using a click, then names the
 /// session it leads to.
@@ -15,12 +15,10 @@ use crate::task::cancel_on_cleanup;
 pub fn GuestPage() -> impl IntoView {
     let params = use_params_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
-    let client = expect_context::<ApiClient>();
-    let info = LocalResource::new(move || {
-        let client = client.clone();
-        let token = token.get();
-        cancel_on_cleanup(async move { client.resolve(&token).await })
-    });
+    let info = api_resource(
+        move || token.get(),
+        |client, token| async move { client.resolve(&token).await },
+    );
 
     view! {
         <Suspense fallback=|| {

@@ -4,21 +4,19 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{ApiClient, EntryType, GuestAccessSettings};
+use crate::api::{EntryType, GuestAccessSettings};
 use crate::components::{FailureNotice, LinkList, LoadingState};
-use crate::task::cancel_on_cleanup;
+use crate::task::api_resource;
 
 /// Media page: the entry's name, its player area and its guest access.
 #[component]
 pub fn MediaPage() -> impl IntoView {
     let params = use_params_map();
     let entry_id = Memo::new(move |_| params.read().get("entry_id").unwrap_or_default());
-    let client = expect_context::<ApiClient>();
-    let settings = LocalResource::new(move || {
-        let client = client.clone();
-        let entry_id = entry_id.get();
-        cancel_on_cleanup(async move { client.get_settings(&entry_id).await })
-    });
+    let settings = api_resource(
+        move || entry_id.get(),
+        |client, entry_id| async move { client.get_settings(&entry_id).await },
+    );
 
     view! {
         <main class="ga-page">

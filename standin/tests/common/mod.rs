@@ -9,8 +9,6 @@ use std::thread;
 use guest_access_standin::{router, StandIn};
 use serde_json::{json, Value};
 
-pub const CONTRACT: &str = include_str!("../../../docs/backend-api.md");
-
 /// A stand-in running on its own thread, serving a temporary `dist/`.
 pub struct Server {
     pub origin: String,
@@ -161,11 +159,8 @@ pub fn error_code(body: &Value) -> &str {
 
 /// Returns the keys of the first response example of `action` in the contract.
 pub fn example_keys(action: &str) -> Vec<String> {
-    let marker = format!("```json response {action}\n");
-    let start = CONTRACT.find(&marker).unwrap() + marker.len();
-    let end = start + CONTRACT[start..].find("```").unwrap();
-    let example: Value = serde_json::from_str(&CONTRACT[start..end]).unwrap();
-    sorted_keys(&example)
+    let example = guest_access_contract::first_example("response", action).unwrap();
+    sorted_keys(&serde_json::from_str(&example.json).unwrap())
 }
 
 pub fn sorted_keys(value: &Value) -> Vec<String> {
@@ -174,24 +169,16 @@ pub fn sorted_keys(value: &Value) -> Vec<String> {
     keys
 }
 
-/// Returns the contract's examples of one kind (`request`, `response`, `error`), each with
-/// its action, in the order they appear.
+/// Returns the contract's examples of one kind, each with its action, in the order they
+/// appear.
 pub fn examples(kind: &str) -> Vec<(String, Value)> {
-    let mut found = Vec::new();
-    let mut lines = CONTRACT.lines();
-    while let Some(line) = lines.next() {
-        let Some(info) = line.strip_prefix("```json ") else {
-            continue;
-        };
-        let mut words = info.split_whitespace();
-        let (example_kind, action) = (words.next().unwrap(), words.next().unwrap());
-        let text: Vec<&str> = lines.by_ref().take_while(|line| *line != "```").collect();
-        if example_kind == kind {
-            found.push((
-                action.to_owned(),
-                serde_json::from_str(&text.join("\n")).unwrap(),
-            ));
-        }
-    }
-    found
+    guest_access_contract::examples_of(kind)
+        .into_iter()
+        .map(|example| {
+            (
+                example.action.to_owned(),
+                serde_json::from_str(&example.json).unwrap(),
+            )
+        })
+        .collect()
 }
