@@ -1,8 +1,10 @@
 //! Guest access for Kaltura media pages: the app, its router and its start-up.
 
 pub mod api;
+pub mod browser;
 pub mod components;
 pub mod config;
+pub mod form;
 pub mod pages;
 pub mod present;
 pub mod task;
@@ -30,12 +32,13 @@ pub fn App() -> impl IntoView {
         <Title formatter=|title: String| {
             if title.is_empty() { PRODUCT_NAME.to_owned() } else { format!("{title} · {PRODUCT_NAME}") }
         } />
-        <Suspense fallback=|| view! { <LoadingState label="Loading" /> }>
-            {move || config.get().map(|loaded| match loaded {
-                Ok(config) => view! { <Routed config /> }.into_any(),
-                Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
-            })}
-        </Suspense>
+        // No <Suspense> here or below: a resource read inside one would swap the whole
+        // page for the fallback and back, which re-creates open modal dialogs.
+        {move || match config.get() {
+            None => view! { <LoadingState label="Loading" /> }.into_any(),
+            Some(Ok(config)) => view! { <Routed config /> }.into_any(),
+            Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
+        }}
     }
 }
 

@@ -27,11 +27,11 @@ where
     }
 }
 
-/// Returns the clicks column of a link: "unlimited", or the clicks used out of the limit.
+/// Returns the clicks column of a link: "unlimited", or clicks used and the limit ("3 / 10").
 pub fn clicks_label(link: &GuestLink) -> String {
     match link.clicks_limit {
         None => "unlimited".into(),
-        Some(limit) => format!("{} of {limit} used", link.clicks_used),
+        Some(limit) => format!("{} / {limit}", link.clicks_used),
     }
 }
 
@@ -62,29 +62,23 @@ pub enum Remedy {
 /// Transport failures and API errors read differently, so the user can tell a network
 /// problem from the backend refusing the request.
 pub fn describe_failure(error: &ApiError) -> (String, Remedy) {
-    let (text, remedy) = match error {
-        ApiError::Network => (
-            "The server could not be reached. Check your connection and try again.",
-            Remedy::Retry,
-        ),
-        ApiError::Timeout => (
-            "The server took too long to answer. Try again.",
-            Remedy::Retry,
-        ),
-        ApiError::Status(status) => {
-            return (
-                format!("The server had a problem (HTTP status {status}). Try again."),
-                Remedy::Retry,
-            );
+    let text = match error {
+        ApiError::Network => {
+            "Couldn't reach the server. Check your connection and try again.".into()
         }
-        ApiError::Malformed(_) => (
-            "The server sent an answer that could not be read. Try again.",
-            Remedy::Retry,
-        ),
-        ApiError::Cancelled => ("The request was cancelled. Try again.", Remedy::Retry),
+        ApiError::Timeout => {
+            "Couldn't reach the server: it did not answer within 15 seconds. Try again.".into()
+        }
+        ApiError::Status(status) => {
+            format!("Couldn't reach the server: it answered with HTTP status {status}. Try again.")
+        }
+        ApiError::Malformed(_) => {
+            "Couldn't reach the server: its answer could not be read. Try again.".into()
+        }
+        ApiError::Cancelled => "The request was cancelled. Try again.".into(),
         ApiError::Api { code, message, .. } => return describe_api_error(code, message),
     };
-    (text.into(), remedy)
+    (text, Remedy::Retry)
 }
 
 fn describe_api_error(code: &ErrorCode, message: &str) -> (String, Remedy) {
@@ -207,7 +201,7 @@ mod tests {
     #[test]
     fn clicks_label_limits() {
         assert_eq!(clicks_label(&link(None, 4)), "unlimited");
-        assert_eq!(clicks_label(&link(Some(10), 3)), "3 of 10 used");
+        assert_eq!(clicks_label(&link(Some(10), 3)), "3 / 10");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use std::future::Future;
 
 use futures_util::future::{AbortHandle, Abortable};
-use leptos::prelude::{expect_context, on_cleanup, LocalResource};
+use leptos::prelude::{expect_context, on_cleanup, LocalResource, Owner};
+use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::api::{ApiClient, ApiError};
 
@@ -36,5 +37,26 @@ pub fn cancel_on_cleanup<T>(
         Abortable::new(call, registration)
             .await
             .unwrap_or(Err(ApiError::Cancelled))
+    }
+}
+
+/// The component a task belongs to: tasks it spawns are cancelled when that component goes
+/// away, whichever element's event handler starts them.
+///
+/// `spawn_local_scoped_with_cancellation` alone ties a task to the owner current when it is
+/// called, and in a handler of a child that owner can be the child's. A Retry button that
+/// hides itself when pressed would then cancel the very request it started.
+#[derive(Clone)]
+pub struct TaskScope(Owner);
+
+impl TaskScope {
+    /// Captures the component that is being created.
+    pub fn current() -> Self {
+        TaskScope(Owner::current().unwrap_or_default())
+    }
+
+    /// Runs `task` until it finishes or the component goes away.
+    pub fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        self.0.with(|| spawn_local_scoped_with_cancellation(task));
     }
 }

@@ -21,19 +21,18 @@ pub fn GuestPage() -> impl IntoView {
     );
 
     view! {
-        <Suspense fallback=|| {
-            view! {
+        {move || match info.get() {
+            None => view! {
                 <main class="ga-page">
                     <LoadingState label="Checking your link" />
                 </main>
             }
-        }>
-            {move || info.get().map(|resolved| match resolved {
-                Ok(info) => view! { <GuestWelcome info /> }.into_any(),
-                Err(error) => view! { <GuestLinkFailure error on_retry=move |_| info.refetch() /> }
-                    .into_any(),
-            })}
-        </Suspense>
+            .into_any(),
+            Some(Ok(info)) => view! { <GuestWelcome info /> }.into_any(),
+            Some(Err(error)) => {
+                view! { <GuestLinkFailure error on_retry=move |_| info.refetch() /> }.into_any()
+            }
+        }}
     }
 }
 

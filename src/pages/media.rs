@@ -1,14 +1,18 @@
 //! The media page of one entry.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{EntryType, GuestAccessSettings};
-use crate::components::{FailureNotice, LinkList, LoadingState};
+use crate::components::{
+    Announcer, FailureNotice, LiveRegion, LoadingState, ManageGuestAccessDialog, MenuItem,
+    MoreActionsMenu,
+};
 use crate::task::api_resource;
 
-/// Media page: the entry's name, its player area and its guest access.
+/// Media page: the entry's name, its player area and the three-dots menu below it.
 #[component]
 pub fn MediaPage() -> impl IntoView {
     let params = use_params_map();
@@ -20,28 +24,41 @@ pub fn MediaPage() -> impl IntoView {
 
     view! {
         <main class="ga-page">
-            <Suspense fallback=|| view! { <LoadingState label="Loading media" /> }>
-                {move || settings.get().map(|loaded| match loaded {
-                    Ok(settings) => view! { <MediaContent settings /> }.into_any(),
-                    Err(error) => view! {
-                        <Title text="Media unavailable" />
-                        <h1>"Media unavailable"</h1>
-                        <FailureNotice error on_retry=move |_| settings.refetch() />
-                    }
-                    .into_any(),
-                })}
-            </Suspense>
+            {move || match settings.get() {
+                None => view! { <LoadingState label="Loading media" /> }.into_any(),
+                Some(Ok(settings)) => view! { <MediaContent settings /> }.into_any(),
+                Some(Err(error)) => view! {
+                    <Title text="Media unavailable" />
+                    <h1>"Media unavailable"</h1>
+                    <FailureNotice error on_retry=move |_| settings.refetch() />
+                }
+                .into_any(),
+            }}
         </main>
     }
 }
 
-/// Heading, player area and guest access section of a loaded entry.
+/// Heading, player area and menu of a loaded entry.
 #[component]
 fn MediaContent(
     /// Settings of the entry, as loaded.
     settings: GuestAccessSettings,
 ) -> impl IntoView {
+    Announcer::provide();
     let name = settings.entry_name.clone();
+    let manageable = settings.can_manage && settings.entry_type != EntryType::MediaGalleryRoom;
+    let settings = RwSignal::new(settings);
+    let (managing, set_managing) = signal(false);
+    let menu_button = NodeRef::<html::Button>::new();
+    let items = manageable
+        .then(|| MenuItem {
+            label: "Manage guest access",
+            on_select: Callback::new(move |()| set_managing.set(true)),
+        })
+        .into_iter()
+        .collect::<Vec<_>>();
+    let menu =
+        (!items.is_empty()).then(|| view! { <MoreActionsMenu items button_ref=menu_button /> });
 
     view! {
         <Title text=name.clone() />
@@ -49,40 +66,11 @@ fn MediaContent(
         <div class="ga-player" role="img" aria-label="Media player">
             <span class="ga-player__glyph" aria-hidden="true">"▶"</span>
         </div>
-        <div class="ga-media-actions"></div>
-        <section class="ga-panel" aria-labelledby="ga-guest-access-heading">
-            <h2 id="ga-guest-access-heading">"Guest access"</h2>
-            <GuestAccessSummary settings />
-        </section>
+        <div class="ga-media-actions">{menu}</div>
+        <Show when=move || managing.get()>
+            <ManageGuestAccessDialog settings on_close=move |_| set_managing.set(false)
+                return_focus=menu_button />
+        </Show>
+        <LiveRegion />
     }
-}
-
-/// Whether guest access is on, and the links, or why the user cannot manage them.
-#[component]
-fn GuestAccessSummary(
-    /// Settings of the entry, as loaded.
-    settings: GuestAccessSettings,
-) -> impl IntoView {
-    if settings.entry_type == EntryType::MediaGalleryRoom {
-        return view! { <p>"Guest access is not supported for media gallery rooms."</p> }
-            .into_any();
-    }
-    if !settings.can_manage {
-        return view! {
-            <p>"You don't have permission to manage guest links for this media."</p>
-        }
-        .into_any();
-    }
-    let state = if settings.enabled {
-        "Guest access is on."
-    } else {
-        "Guest access is off."
-    };
-    let entry_id = settings.entry_id;
-
-    view! {
-        <p class="ga-access-state">{state}</p>
-        <LinkList entry_id />
-    }
-    .into_any()
 }

@@ -28,8 +28,13 @@ pub enum FaultKind {
     Truncated,
     /// The action runs, and its answer carries the `objectType` `KalturaMediaEntry`.
     WrongObjectType,
-    /// An API error with this code and message; the action does not run.
-    ApiError { code: String, message: String },
+    /// An API error with this code, message and arguments; the action does not run.
+    ApiError {
+        code: String,
+        message: String,
+        #[serde(default)]
+        args: serde_json::Map<String, Value>,
+    },
 }
 
 fn default_delay() -> u64 {
@@ -79,12 +84,16 @@ impl FaultKind {
             )
                 .into_response(),
             FaultKind::Malformed => json_text("{\"objectType\": oops, }".to_owned()),
-            FaultKind::ApiError { code, message } => json_text(
+            FaultKind::ApiError {
+                code,
+                message,
+                args,
+            } => json_text(
                 serde_json::json!({
                     "objectType": "KalturaAPIException",
                     "code": code,
                     "message": message,
-                    "args": {},
+                    "args": args,
                 })
                 .to_string(),
             ),

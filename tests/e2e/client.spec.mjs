@@ -12,7 +12,8 @@ test('one action of each service', async ({ page, standin }) => {
 
   await media.open('1_demoroom');
   await media.expectLoaded('Design review with guest speakers');
-  await expect(media.linkRows().first().getByRole('rowheader')).toHaveText(link.name);
+  const dialog = await media.openManageGuestAccess();
+  await expect(dialog.rows().first().getByRole('rowheader')).toHaveText(link.name);
 
   await page.goto(new URL(link.url).pathname);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -49,11 +50,11 @@ test.describe('transport failures', () => {
   test.use({ expectedConsoleErrors: [/status of 50[02]/] });
 
   for (const [kind, text] of [
-    ['http500', 'The server had a problem (HTTP status 500). Try again.'],
-    ['html502', 'The server had a problem (HTTP status 502). Try again.'],
-    ['malformed', 'The server sent an answer that could not be read. Try again.'],
-    ['truncated', 'The server sent an answer that could not be read. Try again.'],
-    ['wrongObjectType', 'The server sent an answer that could not be read. Try again.'],
+    ['http500', "Couldn't reach the server: it answered with HTTP status 500. Try again."],
+    ['html502', "Couldn't reach the server: it answered with HTTP status 502. Try again."],
+    ['malformed', "Couldn't reach the server: its answer could not be read. Try again."],
+    ['truncated', "Couldn't reach the server: its answer could not be read. Try again."],
+    ['wrongObjectType', "Couldn't reach the server: its answer could not be read. Try again."],
   ]) {
     test(`${kind} shows a message and Retry recovers`, async ({ page, standin }) => {
       await standin.fault(SETTINGS_GET, kind);
@@ -64,7 +65,7 @@ test.describe('transport failures', () => {
       await expect(page.getByRole('alert')).toHaveText(new RegExp(`^${escape(text)}`));
       await page.getByRole('button', { name: 'Retry' }).click();
       await media.expectLoaded('Design review with guest speakers');
-      await expect(media.linkRows()).toHaveCount(1);
+      await expect(media.menuButton).toBeVisible();
     });
   }
 });
@@ -77,12 +78,13 @@ test('API error with unknown code shows its message', async ({ page, standin }) 
   const media = new MediaPage(page);
 
   await media.open('1_demoroom');
+  const dialog = await media.openManageGuestAccess();
 
-  await expect(media.guestAccess.getByRole('alert')).toHaveText(
+  await expect(dialog.root.getByRole('alert')).toHaveText(
     /^Rooms are closed for maintenance until 18:00 UTC\./,
   );
-  await media.guestAccess.getByRole('button', { name: 'Retry' }).click();
-  await expect(media.linkRows()).toHaveCount(1);
+  await dialog.root.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog.rows()).toHaveCount(1);
 });
 
 test('expired session offers a reload', async ({ page, standin }) => {
@@ -103,26 +105,25 @@ test('time-out after 15 seconds offers Retry', async ({ page, standin }) => {
   const media = new MediaPage(page);
 
   await media.open('1_demoroom');
-  await media.expectLoaded('Design review with guest speakers');
+  const dialog = await media.openManageGuestAccess();
 
-  await expect(media.guestAccess.getByRole('alert')).toHaveText(
-    /^The server took too long to answer\. Try again\./,
+  await expect(dialog.root.getByRole('alert')).toHaveText(
+    /^Couldn't reach the server: it did not answer within 15 seconds\. Try again\./,
     { timeout: 20_000 },
   );
-  await media.guestAccess.getByRole('button', { name: 'Retry' }).click();
-  await expect(media.linkRows()).toHaveCount(1);
+  await dialog.root.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog.rows()).toHaveCount(1);
 });
 
 test('leaving the page aborts its request', async ({ page, standin }) => {
-  await standin.fault(LINK_LIST, 'delay', { delaySeconds: 10 });
-  const media = new MediaPage(page);
+  await standin.fault(SETTINGS_GET, 'delay', { delaySeconds: 10 });
   const aborted = page.waitForEvent('requestfailed', {
-    predicate: (request) => request.url().endsWith('/guestaccess_guestlink/action/list'),
+    predicate: (request) => request.url().endsWith('/guestaccess_settings/action/get'),
     timeout: 5_000,
   });
 
-  await media.open('1_demoroom');
-  await expect(media.guestAccess.getByText('Loading guest links')).toBeVisible();
+  await page.goto('/media/1_demoroom');
+  await expect(page.getByText('Loading media')).toBeVisible();
   await page.evaluate(() => {
     window.history.pushState({}, '', '/no/such/page');
     window.dispatchEvent(new PopStateEvent('popstate'));
@@ -130,6 +131,24 @@ test('leaving the page aborts its request', async ({ page, standin }) => {
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   expect((await aborted).failure().errorText).toBe('net::ERR_ABORTED');
+});
+
+test('closing the dialog aborts its request', async ({ page, standin }) => {
+  await standin.fault(LINK_LIST, 'delay', { delaySeconds: 10 });
+  const media = new MediaPage(page);
+  await media.open('1_demoroom');
+  const aborted = page.waitForEvent('requestfailed', {
+    predicate: (request) => request.url().endsWith('/guestaccess_guestlink/action/list'),
+    timeout: 5_000,
+  });
+
+  const dialog = await media.openManageGuestAccess();
+  await expect(dialog.root.getByText('Loading guest links')).toBeVisible();
+  await dialog.closeButton.click();
+
+  await expect(dialog.root).toHaveCount(0);
+  expect((await aborted).failure().errorText).toBe('net::ERR_ABORTED');
+  await expect(media.menuButton).toBeFocused();
 });
 
 function escape(text) {

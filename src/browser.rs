@@ -1,0 +1,55 @@
+//! Browser services the pages use: the clipboard and dates in the viewer's locale.
+
+use chrono::Local;
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::present::expiry_label;
+
+/// Why a copy to the clipboard did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyFailure {
+    /// The page has no Clipboard API, as on plain http.
+    Unavailable,
+    /// The browser refused the write, as in an iframe without clipboard permission.
+    Refused,
+}
+
+/// Writes `text` to the clipboard and returns only once the browser confirmed the write.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), CopyFailure> {
+    let navigator = leptos::prelude::window().navigator();
+    let present = Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
+    if !present {
+        return Err(CopyFailure::Unavailable);
+    }
+    let write = navigator.clipboard().write_text(text);
+    JsFuture::from(write)
+        .await
+        .map(drop)
+        .map_err(|_| CopyFailure::Refused)
+}
+
+/// Formats an expiry time as a long date ("April 23, 2026" in English) in the viewer's
+/// locale and time zone, or "Never".
+pub fn local_expiry_label(expires_at: Option<i64>) -> String {
+    let Some(seconds) = expires_at else {
+        return expiry_label(None, &Local);
+    };
+    intl_long_date(seconds).unwrap_or_else(|| expiry_label(Some(seconds), &Local))
+}
+
+fn intl_long_date(seconds: i64) -> Option<String> {
+    let options = Object::new();
+    for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
+        Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+    }
+    let format = Intl::DateTimeFormat::new(&Array::new(), &options);
+    let date = Date::new(&JsValue::from_f64(seconds as f64 * 1000.0));
+    let formatted = format.format().call1(&JsValue::UNDEFINED, &date).ok()?;
+    formatted
+        .dyn_into::<js_sys::JsString>()
+        .ok()
+        .map(String::from)
+}
