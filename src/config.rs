@@ -86,10 +86,15 @@ fn parse_service_url(fields: &Map<String, Value>) -> Result<String, ConfigError>
         .map(str::trim)
         .filter(|url| !url.is_empty())
         .ok_or_else(|| ConfigError::Invalid("serviceUrl is missing".into()))?;
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(ConfigError::Invalid(
-            "serviceUrl must start with http:// or https://".into(),
-        ));
+    let host = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    let Some(host) = host else {
+        let message = "serviceUrl must start with http:// or https://";
+        return Err(ConfigError::Invalid(message.into()));
+    };
+    if host.is_empty() || host.starts_with('/') {
+        return Err(ConfigError::Invalid("serviceUrl has no host name".into()));
     }
     Ok(url.trim_end_matches('/').to_owned())
 }
@@ -179,6 +184,14 @@ mod tests {
     fn service_url_needs_http_scheme() {
         let error = parse_config(r#"{"serviceUrl": "javascript:alert(1)"}"#, ORIGIN).unwrap_err();
         assert!(error.to_string().contains("http://"), "{error}");
+    }
+
+    #[test]
+    fn service_url_needs_host() {
+        for url in ["http://", "https://", "https:///api", "http:"] {
+            let text = format!(r#"{{"serviceUrl": "{url}"}}"#);
+            assert!(parse_config(&text, ORIGIN).is_err(), "{url}");
+        }
     }
 
     #[test]

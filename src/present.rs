@@ -91,7 +91,7 @@ fn describe_api_error(code: &ErrorCode, message: &str) -> (String, Remedy) {
             "You don't have permission to manage guest links for this media.",
             Remedy::None,
         ),
-        ErrorCode::EntryIdNotFound => ("This media no longer exists.", Remedy::None),
+        ErrorCode::EntryIdNotFound => ("This media doesn't exist or was deleted.", Remedy::None),
         ErrorCode::GuestAccessNotSupported => (
             "Guest access is not supported for media gallery rooms.",
             Remedy::None,

@@ -60,8 +60,8 @@ fn LinkRow(
                 <span class="ga-table__name-text">{link.name.clone()}</span>
                 {status}
             </th>
-            <td>{local_expiry_label(link.expires_at)}</td>
-            <td>{clicks_label(&link)}</td>
+            <td data-label="Expiration date">{local_expiry_label(link.expires_at)}</td>
+            <td data-label="# of clicks">{clicks_label(&link)}</td>
             <td class="ga-table__actions">
                 <button type="button" class="ga-icon-button" data-action="copy"
                     aria-label=format!("Copy link {}", link.name)

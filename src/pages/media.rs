@@ -45,7 +45,10 @@ fn MediaContent(
     settings: GuestAccessSettings,
 ) -> impl IntoView {
     Announcer::provide();
-    let name = settings.entry_name.clone();
+    let name = match settings.entry_name.trim() {
+        "" => "Untitled media".to_owned(),
+        name => name.to_owned(),
+    };
     let manageable = settings.can_manage && settings.entry_type != EntryType::MediaGalleryRoom;
     let settings = RwSignal::new(settings);
     let (managing, set_managing) = signal(false);

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -54,15 +55,24 @@ type ActionResult = Result<Value, ApiFailure>;
 type Params = Map<String, Value>;
 
 /// Answers one API call and logs one line: action, status, error code and injected fault,
-/// never a session, token, name or email.
+/// never a session, token, name or email. The action comes from the URL, so it is logged
+/// quoted and escaped, and cannot forge a log line.
 pub async fn call(
     State(standin): State<StandIn>,
     Path((service, action)): Path<(String, String)>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let name = format!("{service}.{action}");
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            let status = rejection.status();
+            tracing::warn!(action = ?name, status = status.as_u16(), "request body rejected");
+            return rejection.into_response();
+        }
+    };
     let Ok(Value::Object(params)) = serde_json::from_slice::<Value>(&body) else {
-        tracing::warn!(action = %name, status = 400, "request body is not a JSON object");
+        tracing::warn!(action = ?name, status = 400, "request body is not a JSON object");
         return (
             StatusCode::BAD_REQUEST,
             "The request body must be a JSON object.",
@@ -103,10 +113,10 @@ fn log_call(name: &str, fault: Option<&FaultKind>, result: Option<&ActionResult>
     let fault = fault.map_or("none", FaultKind::name);
     match result {
         Some(Err(failure)) => {
-            tracing::info!(action = %name, status = 200, code = failure.code, fault, "api error")
+            tracing::info!(action = ?name, status = 200, code = failure.code, fault, "api error")
         }
-        Some(Ok(_)) => tracing::info!(action = %name, status = 200, fault, "ok"),
-        None => tracing::info!(action = %name, fault, "fault answered"),
+        Some(Ok(_)) => tracing::info!(action = ?name, status = 200, fault, "ok"),
+        None => tracing::info!(action = ?name, fault, "fault answered"),
     }
 }
 

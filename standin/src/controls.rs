@@ -26,6 +26,14 @@ pub fn router() -> Router<StandIn> {
         .route("/entry", post(change_entry))
         .route("/link", post(change_link))
         .route("/fault", post(queue_fault))
+        .fallback(unknown_control)
+}
+
+async fn unknown_control(uri: axum::http::Uri) -> (StatusCode, String) {
+    rejected(
+        StatusCode::NOT_FOUND,
+        format!("no test control at {:?}", uri.path()),
+    )
 }
 
 type ControlResult = Result<Response, (StatusCode, String)>;

@@ -53,13 +53,19 @@ impl StandIn {
 /// Builds the HTTP routes: the API, the test controls, `config.json` and the app's files.
 pub fn router(standin: StandIn, dist: &Path) -> Router {
     let index = dist.join("index.html");
-    let files = ServeDir::new(dist).fallback(ServeFile::new(index));
+    let files = ServeDir::new(dist).fallback(ServeFile::new(&index));
+    let app_files = axum::routing::any_service(files).layer(axum::middleware::map_request(
+        move |request: axum::extract::Request| {
+            let index = index.clone();
+            async move { route_long_paths_to_index(request, &index) }
+        },
+    ));
     Router::new()
         .route("/api_v3/service/{service}/action/{action}", post(api::call))
         .nest("/__standin", controls::router())
         .route("/config.json", get(config_json))
         .route("/session/{entry_id}", get(session_page))
-        .fallback_service(files)
+        .fallback_service(app_files)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(standin)
 }
@@ -108,4 +114,29 @@ fn escape_html(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Longest path segment, in bytes, that is looked up as a file; most file systems refuse
+/// longer names, and the lookup would fail with HTTP 500.
+const MAX_FILE_NAME_BYTES: usize = 255;
+
+/// Sends a path that cannot be a file of the app straight to `index.html`, so the app's
+/// router shows its own page for it.
+fn route_long_paths_to_index(
+    mut request: axum::extract::Request,
+    index: &Path,
+) -> axum::extract::Request {
+    let path = request.uri().path();
+    let too_long = path.len() > 1024
+        || path
+            .split('/')
+            .any(|segment| segment.len() > MAX_FILE_NAME_BYTES);
+    if too_long {
+        if let Some(name) = index.file_name().and_then(|name| name.to_str()) {
+            if let Ok(uri) = format!("/{name}").parse() {
+                *request.uri_mut() = uri;
+            }
+        }
+    }
+    request
 }

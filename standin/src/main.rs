@@ -25,6 +25,9 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
         dist: PathBuf::from("dist"),
     };
     while let Some(flag) = args.next() {
+        if flag == "--help" || flag == "-h" {
+            return Err(String::new());
+        }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--host" => {
@@ -46,7 +49,7 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()
         .with_target(false)
         .with_ansi(colour)

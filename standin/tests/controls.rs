@@ -33,6 +33,18 @@ fn clock_expires_links() {
 }
 
 #[test]
+fn config_control_rejects_bad_bodies() {
+    let server = Server::start();
+
+    assert_eq!(server.control("config", json!({})), 400);
+    assert_eq!(server.control("config", json!({"serve": 1})), 400);
+    let reply = ureq::post(&format!("{}/__standin/config", server.origin))
+        .set("Content-Type", "text/plain")
+        .send_string("{\"serve\": \"normal\"}");
+    assert!(matches!(reply, Err(ureq::Error::Status(400, _))));
+}
+
+#[test]
 fn clock_rejects_bad_requests() {
     let server = Server::start();
 

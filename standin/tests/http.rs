@@ -244,3 +244,25 @@ fn app_routes_fall_back_to_index() {
         assert!(reply.body.contains("<title>app</title>"), "{path}");
     }
 }
+
+#[test]
+fn long_paths_fall_back_to_index() {
+    let server = Server::start();
+    let long_segment = "a".repeat(300);
+
+    for path in [
+        format!("/{long_segment}"),
+        format!("/media/{}", "b".repeat(5_000)),
+    ] {
+        let reply = server.get(&path);
+        assert_eq!(reply.status, 200, "{} bytes", path.len());
+        assert!(reply.body.contains("<title>app</title>"));
+    }
+}
+
+#[test]
+fn unknown_control_is_not_found() {
+    let server = Server::start();
+
+    assert_eq!(server.control("teleport", json!({})), 404);
+}

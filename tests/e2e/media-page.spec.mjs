@@ -82,11 +82,11 @@ test('no manage item on a media gallery room', async ({ page }) => {
   await expect(media.manageItem).toHaveCount(0);
 });
 
-test('unknown entry says the media no longer exists', async ({ page }) => {
+test('unknown entry says the media does not exist', async ({ page }) => {
   const media = new MediaPage(page);
 
   await media.open('1_nosuchentry');
 
   await media.expectLoaded('Media unavailable');
-  await expect(page.getByRole('alert')).toHaveText('This media no longer exists.');
+  await expect(page.getByRole('alert')).toHaveText("This media doesn't exist or was deleted.");
 });

@@ -8,6 +8,7 @@
 use std::env;
 use std::ffi::OsString;
 use std::fs;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
@@ -17,8 +18,10 @@ tasks:
   demo [--port N]  build the app in release mode and serve it with the stand-in
                    on 127.0.0.1 (port 8080 by default)
   test             run every check: formatting, clippy (native and wasm32), unit
-                   tests, and end-to-end tests in headless Chromium
-  build            build the release app into dist/ and the stand-in
+                   tests, component tests and end-to-end tests in headless Chromium
+  build [--production]
+                   build the release app into dist/ and the stand-in; with
+                   --production, leave out the component gallery
   setup            install the tool chain only";
 
 const TRUNK_VERSION: &str = "0.21.14";
@@ -38,7 +41,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
-        Some("build") => setup(false).and_then(|()| build()),
+        Some("build") => build_task(&args[1..]),
         Some("setup") => setup(true),
         _ => {
             eprintln!("{USAGE}");
@@ -66,9 +69,23 @@ fn demo(args: &[String]) -> TaskResult {
         _ => return Err(format!("invalid demo options {args:?}\n{USAGE}")),
     };
     setup(false)?;
-    build()?;
+    build(Build::Demo)?;
     step("Starting the stand-in");
-    run(Command::new(STANDIN_BINARY).args(["--port", &port, "--dist", "dist"]))
+    // The stand-in takes this process's place, so a signal to it reaches the server itself.
+    let error = Command::new(STANDIN_BINARY)
+        .args(["--port", &port, "--dist", "dist"])
+        .exec();
+    Err(format!("cannot start {STANDIN_BINARY}: {error}"))
+}
+
+fn build_task(args: &[String]) -> TaskResult {
+    let build_kind = match args {
+        [] => Build::Demo,
+        [flag] if flag == "--production" => Build::Production,
+        _ => return Err(format!("invalid build options {args:?}\n{USAGE}")),
+    };
+    setup(false)?;
+    build(build_kind)
 }
 
 fn test() -> TaskResult {
@@ -100,18 +117,43 @@ fn test() -> TaskResult {
         .args(["--no-default-features", "--", "-D", "warnings"]))?;
     step("Running unit tests");
     run(cargo().args(["test", "--workspace"]))?;
-    build()?;
+    step("Running component tests in headless Chromium");
+    run(cargo()
+        .args([
+            "test",
+            "--package",
+            "guest-access-ui",
+            "--target",
+            WASM_TARGET,
+        ])
+        .args(["--test", "create_link_form"])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver"))?;
+    build(Build::Demo)?;
     step("Running end-to-end tests in headless Chromium");
     run(npm_tool("npx").args(["playwright", "test"]))
 }
 
+/// Which release build of the app to make.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build {
+    /// With the component gallery, for the demo and the tests.
+    Demo,
+    /// Without the component gallery (`--no-default-features`).
+    Production,
+}
+
 /// Builds the stand-in and the release app into `dist/`.
-fn build() -> TaskResult {
+fn build(kind: Build) -> TaskResult {
     step("Building the stand-in");
     run(cargo().args(["build", "--release", "--package", "guest-access-standin"]))?;
     step("Building the app in release mode");
     run(cargo().args(["fetch"]))?;
-    run(npm_tool("trunk").args(["build", "--release", "--offline"]))
+    let mut trunk = npm_tool("trunk");
+    trunk.args(["build", "--release", "--offline"]);
+    if kind == Build::Production {
+        trunk.arg("--no-default-features");
+    }
+    run(&mut trunk)
 }
 
 /// Installs the tool chain; `browser` adds Chromium for the end-to-end tests.
@@ -183,7 +225,7 @@ fn ensure_npm_packages() -> TaskResult {
 }
 
 fn ensure_chromium() -> TaskResult {
-    if Path::new("/usr/bin/chromium").exists() {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
     step("Installing Chromium from Debian");
