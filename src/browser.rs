@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::present::expiry_label;
 
-/// Why a copy to the clipboard did not happen.
+/// Reason a copy to the clipboard did not happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CopyFailure {
     /// The page has no Clipboard API, as on plain http.

@@ -43,7 +43,7 @@ pub enum ConfigError {
     /// The file could not be fetched.
     #[error("config.json could not be fetched: {0}")]
     Unreachable(String),
-    /// The server answered with a status other than 200.
+    /// The server responded with a status other than 200.
     #[error("config.json could not be fetched: the server answered with HTTP status {0}")]
     Status(u16),
     /// The file is not JSON, or a field is missing or has the wrong type.

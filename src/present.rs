@@ -1,4 +1,4 @@
-//! What the pages show for links, counts and errors: plain functions, tested natively.
+//! Texts the pages show for links, counts and errors: plain functions, tested natively.
 
 use chrono::{DateTime, TimeZone};
 
@@ -46,7 +46,7 @@ pub fn status_label(status: LinkStatus) -> &'static str {
     }
 }
 
-/// What the user can do about a failed call.
+/// Next step the user can take after a failed call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Remedy {
     /// Trying the same call again may work.
@@ -112,7 +112,7 @@ fn describe_api_error(code: &ErrorCode, message: &str) -> (String, Remedy) {
 pub struct LinkProblem {
     /// Heading of the page.
     pub title: &'static str,
-    /// What happened and what the guest can do next.
+    /// Explanation of what happened and of what the guest can do next.
     pub explanation: &'static str,
 }
 

@@ -26,7 +26,7 @@ where
 /// Runs `call` until it finishes or the current reactive owner is cleaned up.
 ///
 /// Cleaning up drops the call, and dropping a call aborts its `fetch`, so a component that
-/// goes away leaves no request running and no late answer to write into disposed state.
+/// goes away leaves no request running and no late response to write into disposed state.
 /// A call dropped this way ends with `ApiError::Cancelled`.
 pub fn cancel_on_cleanup<T>(
     call: impl Future<Output = Result<T, ApiError>>,

@@ -6,7 +6,7 @@ use crate::api::{ApiClient, ApiError, ErrorCode, GuestLink};
 use crate::components::{unique_id, FailureNotice, ModalDialog};
 use crate::task::TaskScope;
 
-/// How a delete ended, for the dialog's owner.
+/// Outcome of a delete, for the dialog's owner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeleteOutcome {
     /// The link was deleted now.
@@ -15,7 +15,7 @@ pub enum DeleteOutcome {
     AlreadyGone,
 }
 
-/// An `alertdialog` that names the link, says what deleting means, and deletes on
+/// An `alertdialog` that names the link, explains what deleting means, and deletes on
 /// confirmation. Cancel has the focus, so Enter does not delete.
 #[component]
 pub fn DeleteLinkDialog(

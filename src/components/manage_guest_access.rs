@@ -16,7 +16,7 @@ use crate::present::link_count_label;
 use crate::task::api_resource;
 use crate::task::TaskScope;
 
-/// Where focus goes once the link list has loaded again.
+/// Element that takes focus once the link list has loaded again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum FocusTarget {
     /// The copy button of the link with this id, such as a link just created.
@@ -156,7 +156,7 @@ pub fn ManageGuestAccessDialog(
 /// to it, so rapid toggling ends in the last state chosen.
 #[component]
 fn GuestAccessToggle(
-    /// Settings of the entry, updated from the server's answers.
+    /// Settings of the entry, updated from the server's responses.
     settings: RwSignal<GuestAccessSettings>,
     /// Called after the server stored a change.
     #[prop(into)]

@@ -18,7 +18,7 @@ use crate::faults::{json_text, FaultKind};
 use crate::store::{Link, Store};
 use crate::StandIn;
 
-/// An API error: answered, as in Kaltura, with HTTP 200 and a `KalturaAPIException` body.
+/// An API error, sent as in Kaltura with HTTP 200 and a `KalturaAPIException` body.
 #[derive(Debug)]
 pub struct ApiFailure {
     code: &'static str,
@@ -54,7 +54,7 @@ impl ApiFailure {
 type ActionResult = Result<Value, ApiFailure>;
 type Params = Map<String, Value>;
 
-/// Answers one API call and logs one line: action, status, error code and injected fault,
+/// Handles one API call and logs one line: action, status, error code and injected fault,
 /// never a session, token, name or email. The action comes from the URL, so it is logged
 /// quoted and escaped, and cannot forge a log line.
 pub async fn call(
@@ -80,7 +80,7 @@ pub async fn call(
             .into_response();
     };
 
-    // The lock is released before any delay, so a slow answer never blocks other calls.
+    // The lock is released before any delay, so a slow response never blocks other calls.
     let (fault, result) = {
         let mut store = standin.store();
         let fault = store.take_fault(&name).map(|fault| fault.kind);
@@ -94,7 +94,7 @@ pub async fn call(
             let fault = fault.expect("only a fault stops the action");
             return fault
                 .answer_without_action()
-                .expect("a fault that stops the action answers");
+                .expect("a fault that stops the action has its own response");
         }
         Some(Ok(value)) => value,
         Some(Err(failure)) => failure.body(),
@@ -116,7 +116,7 @@ fn log_call(name: &str, fault: Option<&FaultKind>, result: Option<&ActionResult>
             tracing::info!(action = ?name, status = 200, code = failure.code, fault, "api error")
         }
         Some(Ok(_)) => tracing::info!(action = ?name, status = 200, fault, "ok"),
-        None => tracing::info!(action = ?name, fault, "fault answered"),
+        None => tracing::info!(action = ?name, fault, "fault response sent"),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Test controls under `/__standin/`. The app never calls them; tests use them to put the
-//! stand-in into the state a test needs. Each answers HTTP 204, or 200 with a JSON body
+//! stand-in into the state a test needs. Each responds with HTTP 204, or 200 with a JSON body
 //! where it reports something, and HTTP 400 or 404 with a message for a request it
 //! cannot carry out.
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 /// Seconds a `delay` fault waits by default: longer than the client's 15-second time-out.
 pub const DEFAULT_DELAY_SECONDS: u64 = 20;
 
-/// What goes wrong with a call.
+/// Kind of failure injected into a call.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum FaultKind {
@@ -16,7 +16,7 @@ pub enum FaultKind {
     Http500,
     /// HTTP 502 with an HTML body, as from a proxy; the action does not run.
     Html502,
-    /// The action runs, and its answer is sent after `delaySeconds`.
+    /// The action runs, and its response is sent after `delaySeconds`.
     #[serde(rename_all = "camelCase")]
     Delay {
         #[serde(default = "default_delay")]
@@ -24,9 +24,9 @@ pub enum FaultKind {
     },
     /// HTTP 200 with a body that is not JSON; the action does not run.
     Malformed,
-    /// The action runs, and only the first half of its JSON answer is sent.
+    /// The action runs, and only the first half of its JSON response is sent.
     Truncated,
-    /// The action runs, and its answer carries the `objectType` `KalturaMediaEntry`.
+    /// The action runs, and its response carries the `objectType` `KalturaMediaEntry`.
     WrongObjectType,
     /// An API error with this code, message and arguments; the action does not run.
     ApiError {
@@ -123,7 +123,7 @@ impl FaultKind {
     }
 }
 
-/// An HTTP 200 answer with a JSON content type and exactly this text.
+/// Builds an HTTP 200 response with a JSON content type and exactly this text.
 pub fn json_text(text: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], text).into_response()
 }

@@ -2,7 +2,7 @@
 //!
 //! A development and test tool, never a production server: it keeps its data in memory,
 //! serves the built app from `dist/` with a single-page fallback, serves a `config.json`
-//! that points at itself, and answers the API of `docs/backend-api.md`. Paths under
+//! that points at itself, and implements the API of `docs/backend-api.md`. Paths under
 //! `/__standin/` steer it from tests; the app never calls them.
 
 mod api;
@@ -116,8 +116,8 @@ fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Longest path segment, in bytes, that is looked up as a file; most file systems refuse
-/// longer names, and the lookup would fail with HTTP 500.
+/// Longest path segment, in bytes, that is looked up as a file. Most file systems reject
+/// longer names, so the lookup would fail with HTTP 500.
 const MAX_FILE_NAME_BYTES: usize = 255;
 
 /// Sends a path that cannot be a file of the app straight to `index.html`, so the app's

@@ -133,7 +133,7 @@ fn test() -> TaskResult {
     run(npm_tool("npx").args(["playwright", "test"]))
 }
 
-/// Which release build of the app to make.
+/// Kind of release build of the app.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Build {
     /// With the component gallery, for the demo and the tests.
@@ -245,7 +245,7 @@ fn cargo() -> Command {
     Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// A command that finds npm-installed tools (wasm-opt, playwright) first on `PATH`, never
+/// Creates a command that finds npm-installed tools (wasm-opt, playwright) first on `PATH`, never
 /// downloads a browser, and skips Trunk's update check.
 fn npm_tool(program: &str) -> Command {
     let mut path = OsString::new();
