@@ -307,6 +307,51 @@ test.describe('Create new link', () => {
   });
 });
 
+test.describe('table rows', () => {
+  test('rows name expired and used-up links', async ({ page, standin }) => {
+    const link = await standin.firstLink(ROOM);
+    await standin.setLink(link.id, { expiresAt: 1 });
+    await standin.call('guestaccess_guestlink', 'add', {
+      guestLink: { entryId: ROOM, name: 'Used', clicksLimit: 2 },
+    });
+    const used = (await standin.call('guestaccess_guestlink', 'list', { filter: { entryIdEqual: ROOM } }))
+      .objects.find((each) => each.name === 'Used');
+    await standin.setLink(used.id, { clicksUsed: 2 });
+
+    const { dialog } = await openDialog(page);
+
+    await expect(dialog.row(link.name).getByText('Expired')).toBeVisible();
+    await expect(dialog.row('Used').getByText('Used up')).toBeVisible();
+    await expect(dialog.cell('Used', 'clicks')).toHaveText('2 / 2');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 320, height: 640 } });
+
+    test('long name wraps without overflow', async ({ page, standin }) => {
+      const name = 'W'.repeat(100);
+      await standin.call('guestaccess_guestlink', 'add', { guestLink: { entryId: ROOM, name } });
+
+      const { dialog } = await openDialog(page);
+
+      await expect(dialog.row(name)).toBeVisible();
+      const overflow = await page.evaluate(() => {
+        const dialogElement = document.querySelector('dialog');
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          dialog: dialogElement.scrollWidth - dialogElement.clientWidth,
+        };
+      });
+      expect(overflow.page).toBe(0);
+      expect(overflow.dialog).toBe(0);
+      const copy = dialog.root.getByRole('button', { name: `Copy link ${name}` });
+      await copy.scrollIntoViewIfNeeded();
+      const box = await copy.boundingBox();
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    });
+  });
+});
+
 test.describe('copy and delete', () => {
   test('copy writes the link and says so', async ({ page, context, standin }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: standin.origin });
