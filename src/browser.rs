@@ -53,3 +53,17 @@ fn intl_long_date(seconds: i64) -> Option<String> {
         .ok()
         .map(String::from)
 }
+
+/// Waits for `duration` without blocking the page.
+pub async fn sleep(duration: std::time::Duration) {
+    let milliseconds = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let window = leptos::prelude::window();
+        let scheduled =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds);
+        if scheduled.is_err() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod form;
+pub mod guest;
 pub mod pages;
 pub mod present;
 pub mod task;

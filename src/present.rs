@@ -141,6 +141,10 @@ pub fn describe_link_problem(error: &ApiError) -> Option<LinkProblem> {
             "This session is no longer available",
             "The room this link leads to was removed. Ask the person who sent the link.",
         ),
+        ErrorCode::GuestTicketNotFound => (
+            "Your request to join is no longer valid",
+            "It waited too long or was removed. Start again to ask to join once more.",
+        ),
         ErrorCode::GuestAccessNotSupported => (
             "Guests can't join this media",
             "Guest access is not supported for media gallery rooms. Ask the person who sent \

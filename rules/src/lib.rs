@@ -115,13 +115,25 @@ pub fn expiry_time(created_at: i64, duration_days: Option<u32>) -> Option<i64> {
 
 fn validate_text(raw: &str, max_chars: usize) -> Result<String, Violation> {
     let text = raw.trim();
-    if text.is_empty() {
+    if text
+        .chars()
+        .all(|character| character.is_whitespace() || is_invisible(character))
+    {
         return Err(Violation::Empty);
     }
     if text.chars().count() > max_chars {
         return Err(Violation::TooLong { max: max_chars });
     }
     Ok(text.to_owned())
+}
+
+/// Tells whether a character shows nothing on its own: zero-width spaces and joiners,
+/// the word joiner, the byte order mark and the soft hyphen.
+fn is_invisible(character: char) -> bool {
+    matches!(
+        character,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 fn validate_range(value: Option<i64>, (min, max): (u32, u32)) -> Result<Option<u32>, Violation> {
@@ -167,6 +179,19 @@ mod tests {
     fn link_name_blank_is_empty() {
         assert_eq!(validate_link_name(""), Err(Violation::Empty));
         assert_eq!(validate_link_name(" \t "), Err(Violation::Empty));
+    }
+
+    #[test]
+    fn invisible_only_name_is_empty() {
+        assert_eq!(
+            validate_link_name("\u{200B}\u{200B}"),
+            Err(Violation::Empty)
+        );
+        assert_eq!(
+            validate_guest_name(" \u{FEFF}\u{2060} "),
+            Err(Violation::Empty)
+        );
+        assert_eq!(validate_link_name("a\u{200D}b"), Ok("a\u{200D}b".into()));
     }
 
     #[test]

@@ -246,7 +246,14 @@ pub(crate) fn fetch_failure(timed_out: bool, aborted: bool) -> ApiError {
 }
 
 /// Logs a failed call with its action and error kind, and nothing the user typed.
+///
+/// Release builds leave the guest page's console silent, so guest calls are logged in
+/// debug builds only.
 fn log_failure<T>(service: &str, action: &str, result: &Result<T, ApiError>) {
+    let guest_call = service == "guestaccess_guest";
+    if guest_call && !cfg!(debug_assertions) {
+        return;
+    }
     if let Err(error) = result {
         if *error != ApiError::Cancelled {
             leptos::logging::warn!("{service}.{action} failed: {}", error.log_label());

@@ -203,7 +203,7 @@ fn FormField(
                 <input
                     id=input_id
                     node_ref=input_ref
-                    class="ga-input"
+                    class="ga-input" dir="auto"
                     class:ga-input--number=numeric
                     type="text"
                     inputmode=numeric.then_some("numeric")

@@ -62,7 +62,12 @@ pub fn DeleteLinkDialog(
             role="alertdialog"
             described_by=description_id.clone()
             close_button=false
-            on_close=on_cancel
+            on_close=move |_| {
+                // A delete in flight finishes first, so the table never shows a deleted link.
+                if !busy.get_untracked() {
+                    on_cancel.run(());
+                }
+            }
             class="ga-dialog--small"
         >
             <div id=description_id class="ga-dialog__body">
@@ -74,6 +79,7 @@ pub fn DeleteLinkDialog(
             })}
             <div class="ga-dialog__actions">
                 <button type="button" class="ga-button ga-button--secondary" autofocus
+                    disabled=move || busy.get()
                     on:click=move |_| on_cancel.run(())>
                     "Cancel"
                 </button>

@@ -57,7 +57,7 @@ fn LinkRow(
     view! {
         <tr data-link-id=link.id.clone()>
             <th scope="row" class="ga-table__name">
-                <span class="ga-table__name-text">{link.name.clone()}</span>
+                <span class="ga-table__name-text" dir="auto">{link.name.clone()}</span>
                 {status}
             </th>
             <td data-label="Expiration date">{local_expiry_label(link.expires_at)}</td>

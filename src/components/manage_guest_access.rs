@@ -57,9 +57,28 @@ pub fn ManageGuestAccessDialog(
     let (deleting, set_deleting) = signal(None::<GuestLink>);
     let (copy_fallback, set_copy_fallback) = signal(None::<GuestLink>);
     let create_button = NodeRef::<html::Button>::new();
+    // Settings may have changed elsewhere, or a change may have been cut off when the
+    // dialog last closed, so they are read again on opening and after each change.
+    let reload_settings = {
+        let (client, scope, entry_id) = (
+            expect_context::<ApiClient>(),
+            scope.clone(),
+            entry_id.clone(),
+        );
+        Callback::new(move |()| {
+            let (client, entry_id) = (client.clone(), entry_id.clone());
+            scope.spawn(async move {
+                if let Ok(fresh) = client.get_settings(&entry_id).await {
+                    settings.set(fresh);
+                }
+            });
+        })
+    };
+    reload_settings.run(());
     let refresh = move |target: Option<FocusTarget>| {
         focus_after_reload.set_value(target);
         reload.update(|count| *count += 1);
+        reload_settings.run(());
     };
 
     Effect::new(move |_| {
@@ -104,6 +123,13 @@ pub fn ManageGuestAccessDialog(
         set_creating.set(false);
         announcer.announce("Link created");
         refresh(Some(FocusTarget::CopyButtonOf(link.id)));
+        // Until the new row is drawn, focus waits on the dialog rather than on Create new
+        // link, where a second Enter would open the form again.
+        request_animation_frame(|| {
+            if let Some(dialog) = first_element(".ga-dialog--manage") {
+                let _ = dialog.focus();
+            }
+        });
     });
     // A cancelled Create may have reached the server, so the list is loaded again.
     let on_create_cancelled = Callback::new(move |()| {
@@ -169,6 +195,14 @@ fn GuestAccessToggle(
     let (saving, set_saving) = signal(false);
     let (failure, set_failure) = signal(None::<ApiError>);
 
+    // Settings read from the server move the switch, except while a change is being saved.
+    Effect::new(move |_| {
+        let enabled = settings.with(|settings| settings.enabled);
+        if !saving.get_untracked() {
+            desired.set(enabled);
+        }
+    });
+
     let sync = Callback::new(move |()| {
         if saving.get_untracked() {
             return;
@@ -188,6 +222,10 @@ fn GuestAccessToggle(
                         changed = true;
                     }
                     Err(error) => {
+                        // The change may have reached the server, so its state is read again.
+                        if let Ok(fresh) = client.get_settings(&entry_id).await {
+                            settings.set(fresh);
+                        }
                         desired.set(settings.with_untracked(|settings| settings.enabled));
                         set_failure.set(Some(error));
                         break;

@@ -63,16 +63,26 @@ pub fn ModalDialog(
                 if let Err(error) = dialog.show_modal() {
                     leptos::logging::warn!("showModal failed: {error:?}");
                 }
+                // Without a control marked autofocus the dialog itself takes focus, so a
+                // held Enter key cannot press the first button by accident.
+                if dialog
+                    .query_selector("[autofocus]")
+                    .ok()
+                    .flatten()
+                    .is_none()
+                {
+                    let _ = dialog.focus();
+                }
             }
         }
     });
     on_cleanup(move || {
         // Closing first lifts the inertness of the page, so the target can take focus.
-        if let Some(dialog) = dialog_ref.get_untracked() {
+        if let Some(dialog) = dialog_ref.try_get_untracked().flatten() {
             dialog.close();
         }
         let target = return_focus
-            .and_then(|button| button.get_untracked())
+            .and_then(|button| button.try_get_untracked().flatten())
             .map(Into::into)
             .or(opener);
         if let Some(target) = target {
@@ -106,8 +116,14 @@ pub fn ModalDialog(
             aria-modal="true"
             aria-labelledby=labelled_by
             aria-describedby=described_by
+            tabindex="-1"
             on:keydown=on_keydown
-            on:cancel=|event: leptos::ev::Event| event.prevent_default()
+            on:focusout=move |_| keep_focus_inside(dialog_ref)
+            on:cancel=move |event: leptos::ev::Event| {
+                // Escape while focus is outside every control still closes the dialog.
+                event.prevent_default();
+                on_close.run(());
+            }
         >
             <div class="ga-dialog__header">
                 <h2 id=title_id class="ga-dialog__title">{title}</h2>
@@ -116,6 +132,25 @@ pub fn ModalDialog(
             {children()}
         </dialog>
     }
+}
+
+/// Moves focus back to the dialog when the focused control disappears or is disabled,
+/// which would otherwise leave focus on `<body>`, where Escape and Tab no longer reach
+/// the dialog.
+fn keep_focus_inside(dialog_ref: NodeRef<html::Dialog>) {
+    request_animation_frame(move || {
+        // The dialog may have closed since, and its node reference with it.
+        let Some(dialog) = dialog_ref.try_get_untracked().flatten() else {
+            return;
+        };
+        let lost = match document().active_element() {
+            None => true,
+            Some(active) => Some(active) == document().body().map(Into::into),
+        };
+        if lost && dialog.matches(":modal").unwrap_or(false) {
+            let _ = dialog.focus();
+        }
+    });
 }
 
 /// Moves focus from the last control to the first on Tab, and back on Shift+Tab.

@@ -81,6 +81,9 @@ pub fn MoreActionsMenu(
     };
     let items_for_keys = items.clone();
     let on_menu_keydown = move |event: KeyboardEvent| {
+        if count == 0 {
+            return;
+        }
         let current = active.get_untracked();
         match event.key().as_str() {
             "ArrowDown" => set_active.set((current + 1) % count),
@@ -94,7 +97,9 @@ pub fn MoreActionsMenu(
             }
             "Enter" | " " => {
                 close(true);
-                items_for_keys[current].on_select.run(());
+                if let Some(item) = items_for_keys.get(current) {
+                    item.on_select.run(());
+                }
             }
             _ => return,
         }

@@ -181,6 +181,7 @@ struct EntryFields {
     enabled: Option<bool>,
     can_manage: Option<bool>,
     requires_admission: Option<bool>,
+    join_origin: Option<String>,
 }
 
 /// Changes fields of an entry, or deletes it (its links stay, as on a real backend).
@@ -217,6 +218,9 @@ async fn change_entry(
     }
     if let Some(requires_admission) = fields.requires_admission {
         entry.requires_admission = requires_admission;
+    }
+    if let Some(join_origin) = fields.join_origin {
+        entry.join_origin = Some(join_origin);
     }
     let entry = entry.clone();
     tracing::info!(control = "entry", entry_id = %entry.id, "entry changed");

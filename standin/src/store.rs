@@ -24,6 +24,8 @@ pub struct Entry {
     /// Whether the demo moderator may manage this entry's links.
     pub can_manage: bool,
     pub requires_admission: bool,
+    /// Origin of the `joinUrl` given to admitted guests; the stand-in's own when `None`.
+    pub join_origin: Option<String>,
 }
 
 /// One guest link.
@@ -236,10 +238,14 @@ impl Store {
 
     /// Encodes a ticket as `KalturaGuestTicket`; only an admitted ticket has a `joinUrl`.
     pub fn ticket_json(&self, ticket: &Ticket) -> Value {
+        let join_origin = self
+            .entry(&ticket.entry_id)
+            .and_then(|entry| entry.join_origin.as_deref())
+            .unwrap_or(&self.origin);
         let join_url = (ticket.status == "admitted").then(|| {
             format!(
-                "{}/session/{}?ticket={}",
-                self.origin, ticket.entry_id, ticket.id
+                "{join_origin}/session/{}?ticket={}",
+                ticket.entry_id, ticket.id
             )
         });
         json!({
@@ -287,6 +293,7 @@ fn demo_entries() -> Vec<Entry> {
             enabled,
             can_manage,
             requires_admission,
+            join_origin: None,
         };
     vec![
         entry(

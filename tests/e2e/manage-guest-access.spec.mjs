@@ -595,3 +595,75 @@ function secondsUntilLocalTime(now, timeZone, hour, minute) {
   const target = hour * 3600 + minute * 60;
   return (target - current + 86_400) % 86_400;
 }
+
+test.describe('interrupted and repeated actions', () => {
+  test('switch saved after closing shows on reopening', async ({ page, standin }) => {
+    await standin.fault('guestaccess_settings.update', 'delay', { delaySeconds: 1 });
+    const { media, dialog } = await openDialog(page);
+    await expect(dialog.rows()).toHaveCount(1);
+
+    await dialog.accessSwitch.click();
+    await dialog.closeButton.click();
+    await page.waitForTimeout(1_500);
+    const reopened = await media.openManageGuestAccess();
+
+    const settings = await standin.call('guestaccess_settings', 'get', { entryId: ROOM });
+    await expect(reopened.accessSwitch).toHaveAttribute('aria-checked', String(settings.enabled));
+  });
+
+  test('focus stays in the dialog when its control goes away', async ({ page }) => {
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    const { media, dialog } = await openDialog(page);
+    await expect(dialog.rows()).toHaveCount(1);
+    await dialog.root.getByRole('button', { name: /^Copy link / }).click();
+
+    await dialog.root.getByRole('button', { name: 'Done' }).click();
+
+    const inside = await page.evaluate(() => !!document.activeElement.closest('dialog'));
+    expect(inside).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog.root).toHaveCount(0);
+    await expect(media.menuButton).toBeFocused();
+  });
+
+  test('delete in flight cannot be cancelled', async ({ page, standin }) => {
+    await standin.fault('guestaccess_guestlink.delete', 'delay', { delaySeconds: 1 });
+    const link = await standin.firstLink(ROOM);
+    const { dialog } = await openDialog(page);
+
+    await dialog.root.getByRole('button', { name: `Delete link ${link.name}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0, { timeout: 5_000 });
+    await dialog.expectCount('No links added');
+  });
+
+  test('invisible-only name is rejected', async ({ page }) => {
+    const { dialog } = await openDialog(page);
+
+    const form = await dialog.createLink({ name: '\u200b\u200b' });
+
+    await expect(form.errorOf('Link Name')).toContainText('Enter a link name');
+  });
+
+  test('Enter twice after Create opens no second form', async ({ page, standin }) => {
+    await standin.fault('guestaccess_guestlink.list', 'delay', { delaySeconds: 1, count: 2 });
+    const { dialog } = await openDialog(page);
+    await expect(dialog.rows()).toHaveCount(1, { timeout: 5_000 });
+    await dialog.createButton.click();
+    const form = new CreateDialog(page);
+    await form.name.fill('Twice');
+
+    await form.name.press('Enter');
+    await expect(form.root).toHaveCount(0);
+    await page.keyboard.press('Enter');
+
+    await expect(dialog.row('Twice')).toHaveCount(1, { timeout: 5_000 });
+    await expect(page.getByRole('dialog', { name: 'Create new link' })).toHaveCount(0);
+  });
+});
