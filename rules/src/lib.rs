@@ -127,12 +127,22 @@ fn validate_text(raw: &str, max_chars: usize) -> Result<String, Violation> {
     Ok(text.to_owned())
 }
 
-/// Tells whether a character shows nothing on its own: zero-width spaces and joiners,
-/// the word joiner, the byte order mark and the soft hyphen.
+/// Tells whether a character shows nothing on its own: zero-width spaces and joiners, the
+/// word joiner, the byte order mark, the soft hyphen, bidirectional controls, and the
+/// blank Hangul fillers and braille pattern.
 fn is_invisible(character: char) -> bool {
     matches!(
         character,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{2800}'
     )
 }
 
@@ -151,7 +161,10 @@ fn validate_range(value: Option<i64>, (min, max): (u32, u32)) -> Result<Option<u
 }
 
 fn is_email_shaped(email: &str) -> bool {
-    if email.chars().any(char::is_whitespace) {
+    let hidden = |character: char| {
+        character.is_whitespace() || character.is_control() || is_invisible(character)
+    };
+    if email.chars().any(hidden) {
         return false;
     }
     let Some((local, domain)) = email.split_once('@') else {
@@ -192,6 +205,13 @@ mod tests {
             Err(Violation::Empty)
         );
         assert_eq!(validate_link_name("a\u{200D}b"), Ok("a\u{200D}b".into()));
+        for blank in ["\u{3164}", "\u{2800}", "\u{202E}"] {
+            assert_eq!(
+                validate_guest_name(blank),
+                Err(Violation::Empty),
+                "{blank:?}"
+            );
+        }
     }
 
     #[test]
@@ -305,6 +325,8 @@ mod tests {
             "guest@example.com.",
             "guest@example..com",
             "gu est@example.com",
+            "zed\u{200B}@example.org",
+            "a@b.co\u{0000}",
         ] {
             assert_eq!(
                 validate_email(email),

@@ -219,7 +219,9 @@ fn EntryForm(
                         focus_first_invalid(&found, name_ref, email_ref);
                         errors.set(found);
                     }
-                    None if describe_link_problem(&error).is_some() => on_failure.run(error),
+                    // API errors that are not about a field are not for this form, and the
+                    // moderator's advice for an expired session must not reach a guest.
+                    None if !error.is_transport() => on_failure.run(error),
                     None => set_failure.set(Some(error)),
                 },
             }
@@ -438,7 +440,7 @@ fn DeniedPage(
             set_busy.set(false);
             match result {
                 Ok(ticket) => on_ticket.run((info, ticket)),
-                Err(error) if describe_link_problem(&error).is_some() => on_failure.run(error),
+                Err(error) if !error.is_transport() => on_failure.run(error),
                 Err(error) => set_failure.set(Some(error)),
             }
         });

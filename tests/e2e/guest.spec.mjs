@@ -110,6 +110,36 @@ test('guest page writes nothing to the console', async ({ page, standin }) => {
   expect(messages).toEqual([]);
 });
 
+test('unexpected API error at join keeps the input', async ({ page, standin }) => {
+  await standin.fault('guestaccess_guest.join', 'apiError', { code: 'INVALID_KS', message: 'ks expired' });
+  const guest = new GuestPage(page);
+  await guest.open(await standin.firstLink(ROOM));
+
+  await guest.fillAndJoin('Dana Levi', 'dana@example.org');
+
+  await expect(guest.heading).toHaveText("This link can't be used right now");
+  await expect(page.getByText('Your session has expired')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(guest.name).toHaveValue('Dana Levi');
+});
+
+test.describe('long names on a phone', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('waiting page wraps a long name', async ({ page, standin }) => {
+    const guest = new GuestPage(page);
+    await guest.open(await standin.firstLink(LOBBY));
+
+    await guest.fillAndJoin('W'.repeat(100), 'dana@example.org');
+
+    await expect(guest.heading).toHaveText('Waiting for the moderator to let you in');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+  });
+});
+
 test('leaving the waiting room keeps the form', async ({ page, standin }) => {
   const guest = new GuestPage(page);
   await guest.open(await standin.firstLink(LOBBY));
