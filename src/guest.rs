@@ -7,7 +7,7 @@ use guest_access_rules::{validate_email, validate_guest_name, Violation};
 
 use crate::api::{ApiError, ErrorCode, GuestDetails};
 
-/// What the guest typed, kept as text so nothing is lost when it is invalid.
+/// Text the guest typed, kept as typed so nothing is lost when it is invalid.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GuestFormInput {
     /// Text of the Name field.
@@ -113,7 +113,7 @@ pub fn join_allowed(protocol: &str, origin: &str, app_origin: &str, allowed: &[S
 
 /// First wait between two polls of a waiting guest's ticket.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(2);
-/// Longest wait between two polls, reached after failed polls.
+/// Maximum wait between two polls, reached after failed polls.
 pub const MAX_POLL_INTERVAL: Duration = Duration::from_secs(16);
 
 /// Returns the wait before the next poll: the base interval, doubled for each failed poll

@@ -18,7 +18,7 @@ use crate::guest::{
 use crate::present::{describe_link_problem, LinkProblem};
 use crate::task::TaskScope;
 
-/// Where the guest is in joining.
+/// Step of joining that the guest has reached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Stage {
     /// The link is being checked.

@@ -46,7 +46,7 @@ test('guest link errors name the cause', async ({ page, standin }) => {
 });
 
 test.describe('transport failures', () => {
-  // Chromium logs every answer with an error status as a console error.
+  // Chromium logs every response with an error status as a console error.
   test.use({ expectedConsoleErrors: [/status of 50[02]/] });
 
   for (const [kind, text] of [

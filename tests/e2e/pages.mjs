@@ -69,7 +69,7 @@ export class ManageDialog {
     return form;
   }
 
-  /** Presses the trash can of a link and answers the confirmation. */
+  /** Presses the trash can of a link and confirms the deletion. */
   async deleteLink(name) {
     await this.root.getByRole('button', { name: `Delete link ${name}` }).click();
     const confirm = this.page.getByRole('alertdialog');
