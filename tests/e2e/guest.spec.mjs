@@ -153,6 +153,23 @@ test('leaving the waiting room keeps the form', async ({ page, standin }) => {
   await expect(guest.email).toHaveValue('dana@example.org');
 });
 
+test('leaving the waiting room stops polling', async ({ page, standin }) => {
+  const polls = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/guestaccess_guest/action/getTicket')) polls.push(Date.now());
+  });
+  const guest = new GuestPage(page);
+  await guest.open(await standin.firstLink(LOBBY));
+  await guest.fillAndJoin();
+  await expect.poll(() => polls.length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: 'Leave' }).click();
+  const left = Date.now();
+  await page.waitForTimeout(5_000);
+
+  expect(polls.filter((time) => time > left)).toEqual([]);
+});
+
 test('expired ticket while waiting offers a new start', async ({ page, standin }) => {
   const guest = new GuestPage(page);
   await guest.open(await standin.firstLink(LOBBY));
