@@ -130,7 +130,7 @@ pub fn validate_link_form(
     }
 }
 
-/// Returns the message for a field that breaks a rule; it says what to enter.
+/// Returns the message for a field that breaks a rule, naming what to enter.
 pub fn field_message(field: LinkField, violation: Violation) -> String {
     match (field, violation) {
         (LinkField::Name, Violation::Missing | Violation::Empty) => "Enter a link name".into(),

@@ -109,7 +109,7 @@ impl ApiClient {
             .await
     }
 
-    /// Sends a call whose answer is an object of type `T`, and logs a failure.
+    /// Sends a call whose response is an object of type `T`, and logs a failure.
     async fn call_object<T: WireObject>(
         &self,
         service: &str,
@@ -126,7 +126,7 @@ impl ApiClient {
     }
 
     /// Sends a call, with the session for moderator calls, and returns the body of its
-    /// HTTP 200 answer.
+    /// HTTP 200 response.
     async fn send(
         &self,
         service: &str,
@@ -142,7 +142,7 @@ impl ApiClient {
         self.post(service, action, &body).await
     }
 
-    /// Sends one call and returns the body of its HTTP 200 answer.
+    /// Sends one call and returns the body of its HTTP 200 response.
     async fn post(&self, service: &str, action: &str, body: &Value) -> Result<String, ApiError> {
         let url = format!("{}{}", self.service_url, action_path(service, action));
         let request = Request::post(&url).header("Content-Type", "application/json");
@@ -173,7 +173,7 @@ pub(crate) async fn fetch_text(
     Ok((response.status(), text))
 }
 
-/// Who makes a call: moderator calls carry the session, guest calls never do.
+/// Kind of caller: moderator calls carry the session, guest calls never do.
 #[derive(Clone, Copy)]
 enum Caller {
     Moderator,

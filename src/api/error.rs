@@ -8,11 +8,11 @@ pub const TIMEOUT_SECONDS: u32 = 15;
 
 /// Failure of one backend call.
 ///
-/// `Api` is an answer from the backend that refused the call; every other variant is a
+/// `Api` is a response from the backend that rejected the call; every other variant is a
 /// transport failure, where the call may or may not have reached the backend.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
-    /// The backend answered with a `KalturaAPIException`.
+    /// The backend responded with a `KalturaAPIException`.
     #[error("{message} ({code})")]
     Api {
         /// Error code, known or not.
@@ -22,7 +22,7 @@ pub enum ApiError {
         /// Named arguments, such as `PROPERTY_NAME` of a field error.
         args: BTreeMap<String, String>,
     },
-    /// The backend answered with an HTTP status other than 200.
+    /// The backend responded with an HTTP status other than 200.
     #[error("the server answered with HTTP status {0}")]
     Status(u16),
     /// The request did not reach the backend, or its answer did not arrive.

@@ -1,4 +1,4 @@
-//! Client of the guest access backend: the only code that knows the wire format.
+//! Client of the guest access backend: the only code that depends on the wire format.
 
 mod client;
 mod error;

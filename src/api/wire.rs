@@ -110,7 +110,7 @@ pub struct GuestLinkList {
     pub total_count: u32,
 }
 
-/// What a guest link leads to (`KalturaGuestLinkInfo`).
+/// Session a guest link leads to (`KalturaGuestLinkInfo`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GuestLinkInfo {
@@ -147,7 +147,7 @@ pub struct NewGuestLink {
     pub duration_days: Option<u32>,
 }
 
-/// What a guest typed to join, already validated.
+/// Details a guest typed to join, already validated.
 ///
 /// `Debug` hides both fields, because a name or an email never goes into a log line.
 #[derive(Clone, PartialEq, Eq)]
@@ -190,7 +190,7 @@ impl WireObject for GuestTicket {
     const OBJECT_TYPE: &'static str = "KalturaGuestTicket";
 }
 
-/// Decodes the body of an HTTP 200 answer into `T` or the API error it carries.
+/// Decodes the body of an HTTP 200 response into `T` or the API error it carries.
 pub fn decode_object<T: WireObject>(body: &str) -> Result<T, ApiError> {
     let object = parse_object(body)?;
     let object_type = object
@@ -208,7 +208,7 @@ pub fn decode_object<T: WireObject>(body: &str) -> Result<T, ApiError> {
         .map_err(|error| ApiError::Malformed(format!("invalid {}: {error}", T::OBJECT_TYPE)))
 }
 
-/// Decodes the body of an HTTP 200 answer to an action that returns `null`.
+/// Decodes the body of an HTTP 200 response to an action that returns `null`.
 pub fn decode_null(body: &str) -> Result<(), ApiError> {
     let value: Value = serde_json::from_str(body).map_err(malformed_json)?;
     match value {

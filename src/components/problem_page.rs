@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// A page with a heading that names the problem and children that say what to do.
+/// A page with a heading that names the problem and children that explain what to do.
 #[component]
 pub fn ProblemPage(
     /// Heading and document title.

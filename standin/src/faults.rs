@@ -49,7 +49,7 @@ pub struct Fault {
 }
 
 impl FaultKind {
-    /// Tells whether the action still runs, so its effects happen though the answer is bad.
+    /// Tells whether the action still runs, so its effects happen though the response is bad.
     pub fn runs_action(&self) -> bool {
         matches!(
             self,
@@ -70,7 +70,7 @@ impl FaultKind {
         }
     }
 
-    /// Builds the answer for a fault whose action does not run.
+    /// Builds the response for a fault whose action does not run.
     pub fn answer_without_action(&self) -> Option<Response> {
         let response = match self {
             FaultKind::Http500 => {
@@ -102,7 +102,7 @@ impl FaultKind {
         Some(response)
     }
 
-    /// Spoils the answer of an action that ran.
+    /// Spoils the response of an action that ran.
     pub fn spoil(&self, mut body: Value) -> Response {
         match self {
             FaultKind::Truncated => {

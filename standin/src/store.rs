@@ -51,7 +51,7 @@ pub struct Ticket {
     pub created_at: i64,
 }
 
-/// What `GET /config.json` returns.
+/// Body that `GET /config.json` returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConfigMode {
     /// The configuration pointing at this stand-in.
@@ -62,7 +62,7 @@ pub enum ConfigMode {
     Malformed,
 }
 
-/// Everything the stand-in knows.
+/// All data of the stand-in.
 #[derive(Debug)]
 pub struct Store {
     /// Origin the stand-in is reached at, such as `http://127.0.0.1:8080`.

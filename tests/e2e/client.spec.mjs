@@ -1,5 +1,5 @@
 // The real client in the browser against the stand-in: one action of each service, every
-// kind of failure it tells apart, and cancellation when a page goes away.
+// kind of failure it distinguishes, and cancellation when a page goes away.
 import { test, expect } from './fixtures.mjs';
 import { MediaPage } from './pages.mjs';
 

@@ -1,5 +1,5 @@
 // The guest flow: a person without an account opens a guest link, enters a name and an
-// email, and joins, waits, is declined, or is told why the link cannot be used.
+// email, and joins, waits, is declined, or sees why the link cannot be used.
 import { test, expect } from './fixtures.mjs';
 
 const ROOM = '1_demoroom';

@@ -117,7 +117,7 @@ impl Server {
     }
 }
 
-/// Status, `Cache-Control` header and body of an HTTP answer, whatever its status.
+/// Status, `Cache-Control` header and body of an HTTP response, whatever its status.
 pub struct Reply {
     pub status: u16,
     pub cache_control: Option<String>,
