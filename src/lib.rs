@@ -4,7 +4,11 @@ pub mod api;
 pub mod browser;
 pub mod components;
 pub mod config;
+#[cfg(feature = "gallery")]
+pub mod fixtures;
 pub mod form;
+#[cfg(feature = "gallery")]
+pub mod gallery;
 pub mod guest;
 pub mod pages;
 pub mod present;
@@ -23,24 +27,38 @@ use crate::pages::{GuestPage, MediaPage, NotFoundPage};
 /// Name of the product, shown after each page's own title.
 pub const PRODUCT_NAME: &str = "Kaltura guest access";
 
-/// The whole app: loads `config.json`, then routes to the page for the address.
+/// The whole app: loads `config.json`, then routes to the page for the address. The
+/// component gallery, in builds that have it, needs no configuration and skips it.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let config = LocalResource::new(load_config);
 
     view! {
         <Title formatter=|title: String| {
             if title.is_empty() { PRODUCT_NAME.to_owned() } else { format!("{title} · {PRODUCT_NAME}") }
         } />
-        // No <Suspense> here or below: a resource read inside one would swap the whole
-        // page for the fallback and back, which re-creates open modal dialogs.
-        {move || match config.get() {
-            None => view! { <LoadingState label="Loading" /> }.into_any(),
-            Some(Ok(config)) => view! { <Routed config /> }.into_any(),
-            Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
-        }}
+        {app_content()}
     }
+}
+
+fn app_content() -> AnyView {
+    #[cfg(feature = "gallery")]
+    {
+        let base_path = document_base().1;
+        let pathname = window().location().pathname().unwrap_or_default();
+        if gallery::is_gallery_path(&pathname, &base_path) {
+            return view! { <gallery::Gallery base_path /> }.into_any();
+        }
+    }
+    let config = LocalResource::new(load_config);
+    // No <Suspense> here or below: a resource read inside one would swap the whole page
+    // for the fallback and back, which re-creates open modal dialogs.
+    (move || match config.get() {
+        None => view! { <LoadingState label="Loading" /> }.into_any(),
+        Some(Ok(config)) => view! { <Routed config /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
+    })
+    .into_any()
 }
 
 /// The router and its pages, with the configuration and client in context.
@@ -55,7 +73,6 @@ fn Routed(config: AppConfig) -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/media/:entry_id") view=MediaPage />
                 <Route path=path!("/guest/:token") view=GuestPage />
-                <Route path=path!("/gallery") view=pages::GalleryOrNotFound />
             </Routes>
         </Router>
     }
@@ -63,7 +80,7 @@ fn Routed(config: AppConfig) -> impl IntoView {
 
 /// Shown when `config.json` is missing or invalid.
 #[component]
-fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
     view! {
         <ProblemPage title="The app's configuration could not be loaded">
             <p>

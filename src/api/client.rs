@@ -22,11 +22,27 @@ use super::wire::{
 };
 use crate::config::{AppConfig, Ks};
 
+#[cfg(feature = "gallery")]
+use super::fixture::FixtureBackend;
+
 /// Client of the guest access API, cheap to clone.
 #[derive(Clone, Debug)]
 pub struct ApiClient {
     service_url: Arc<str>,
     ks: Option<Ks>,
+    /// Backend in memory that answers every call in place of the network.
+    #[cfg(feature = "gallery")]
+    fixture: Option<Arc<FixtureBackend>>,
+}
+
+/// Returns early with the in-memory backend's answer when the client has one.
+macro_rules! answer_from_fixture {
+    ($client:expr, $call:ident($($argument:expr),*)) => {
+        #[cfg(feature = "gallery")]
+        if let Some(fixture) = &$client.fixture {
+            return fixture.$call($($argument),*).await;
+        }
+    };
 }
 
 impl ApiClient {
@@ -35,11 +51,24 @@ impl ApiClient {
         Self {
             service_url: config.service_url.as_str().into(),
             ks: config.ks.clone(),
+            #[cfg(feature = "gallery")]
+            fixture: None,
+        }
+    }
+
+    /// Creates a client that sends no request and gets every answer from `fixture`.
+    #[cfg(feature = "gallery")]
+    pub fn with_fixture(fixture: Arc<FixtureBackend>) -> Self {
+        Self {
+            service_url: "".into(),
+            ks: None,
+            fixture: Some(fixture),
         }
     }
 
     /// Loads the guest access settings of an entry (`guestaccess_settings.get`).
     pub async fn get_settings(&self, entry_id: &str) -> Result<GuestAccessSettings, ApiError> {
+        answer_from_fixture!(self, get_settings());
         let params = settings_get_params(entry_id);
         self.call_object("guestaccess_settings", "get", params, Caller::Moderator)
             .await
@@ -51,6 +80,7 @@ impl ApiClient {
         entry_id: &str,
         enabled: bool,
     ) -> Result<GuestAccessSettings, ApiError> {
+        answer_from_fixture!(self, update_settings(enabled));
         let params = settings_update_params(entry_id, enabled);
         self.call_object("guestaccess_settings", "update", params, Caller::Moderator)
             .await
@@ -58,6 +88,7 @@ impl ApiClient {
 
     /// Lists the guest links of an entry (`guestaccess_guestlink.list`).
     pub async fn list_links(&self, entry_id: &str) -> Result<GuestLinkList, ApiError> {
+        answer_from_fixture!(self, list_links());
         let params = link_list_params(entry_id);
         self.call_object("guestaccess_guestlink", "list", params, Caller::Moderator)
             .await
@@ -72,6 +103,7 @@ impl ApiClient {
         link: &NewGuestLink,
         request_id: Uuid,
     ) -> Result<GuestLink, ApiError> {
+        answer_from_fixture!(self, add_link(link));
         let params = link_add_params(link, request_id);
         self.call_object("guestaccess_guestlink", "add", params, Caller::Moderator)
             .await
@@ -79,6 +111,7 @@ impl ApiClient {
 
     /// Deletes a guest link (`guestaccess_guestlink.delete`).
     pub async fn delete_link(&self, link_id: &str) -> Result<(), ApiError> {
+        answer_from_fixture!(self, delete_link(link_id));
         let params = link_delete_params(link_id);
         let result = self
             .send("guestaccess_guestlink", "delete", params, Caller::Moderator)
@@ -90,6 +123,7 @@ impl ApiClient {
 
     /// Looks up what a guest link leads to, without using a click (`guestaccess_guest.resolve`).
     pub async fn resolve(&self, token: &str) -> Result<GuestLinkInfo, ApiError> {
+        answer_from_fixture!(self, resolve());
         let params = resolve_params(token);
         self.call_object("guestaccess_guest", "resolve", params, Caller::Guest)
             .await
@@ -97,6 +131,7 @@ impl ApiClient {
 
     /// Asks to join through a guest link, which uses one click (`guestaccess_guest.join`).
     pub async fn join(&self, token: &str, guest: &GuestDetails) -> Result<GuestTicket, ApiError> {
+        answer_from_fixture!(self, join(guest));
         let params = join_params(token, guest);
         self.call_object("guestaccess_guest", "join", params, Caller::Guest)
             .await
@@ -104,6 +139,7 @@ impl ApiClient {
 
     /// Polls a guest's ticket while the guest waits (`guestaccess_guest.getTicket`).
     pub async fn get_ticket(&self, ticket: &str) -> Result<GuestTicket, ApiError> {
+        answer_from_fixture!(self, get_ticket());
         let params = ticket_params(ticket);
         self.call_object("guestaccess_guest", "getTicket", params, Caller::Guest)
             .await

@@ -2,6 +2,8 @@
 
 mod client;
 mod error;
+#[cfg(feature = "gallery")]
+mod fixture;
 mod request;
 mod wire;
 
@@ -10,6 +12,8 @@ pub use client::ApiClient;
 #[cfg(test)]
 use client::{accept_status, fetch_failure};
 pub use error::{ApiError, ErrorCode, TIMEOUT_SECONDS};
+#[cfg(feature = "gallery")]
+pub use fixture::{api_error, Action, FixtureBackend, FixtureData, Reply};
 pub use request::{action_path, request_body, CLIENT_TAG};
 pub use wire::{
     decode_null, decode_object, EntryType, GuestAccessSettings, GuestDetails, GuestLink,

@@ -25,11 +25,7 @@ impl Announcer {
 
     /// Shows `text` and announces it, replacing any earlier message.
     pub fn announce(&self, text: impl Into<String>) {
-        let serial = self
-            .message
-            .get_untracked()
-            .map_or(1, |(serial, _)| serial + 1);
-        self.message.set(Some((serial, text.into())));
+        let serial = self.show(text.into());
         let message = self.message;
         set_timeout(
             move || {
@@ -44,6 +40,22 @@ impl Announcer {
             },
             Duration::from_secs(MESSAGE_SECONDS),
         );
+    }
+
+    /// Shows `text` and announces it until another message replaces it, for the gallery.
+    #[cfg(feature = "gallery")]
+    pub fn hold(&self, text: impl Into<String>) {
+        self.show(text.into());
+    }
+
+    /// Shows `text` and returns its serial number.
+    fn show(&self, text: String) -> u64 {
+        let serial = self
+            .message
+            .get_untracked()
+            .map_or(1, |(serial, _)| serial + 1);
+        self.message.set(Some((serial, text)));
+        serial
     }
 }
 

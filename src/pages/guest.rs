@@ -37,11 +37,21 @@ enum Stage {
     Failed(ApiError),
 }
 
-/// Entry page of a guest link.
+/// Entry page of the guest link in the address.
 #[component]
 pub fn GuestPage() -> impl IntoView {
     let params = use_params_map();
     let token = params.read_untracked().get("token").unwrap_or_default();
+
+    view! { <GuestFlow token /> }
+}
+
+/// The steps of joining through one guest link, from checking it to entering the session.
+#[component]
+pub fn GuestFlow(
+    /// The link's token.
+    token: String,
+) -> impl IntoView {
     let client = expect_context::<ApiClient>();
     let config = expect_context::<AppConfig>();
     let scope = TaskScope::current();

@@ -12,11 +12,22 @@ use crate::components::{
 };
 use crate::task::api_resource;
 
-/// Media page: the entry's name, its player area and the three-dots menu below it.
+/// Media page of the entry named in the address.
 #[component]
 pub fn MediaPage() -> impl IntoView {
     let params = use_params_map();
     let entry_id = Memo::new(move |_| params.read().get("entry_id").unwrap_or_default());
+
+    view! { <MediaEntry entry_id /> }
+}
+
+/// Media page of one entry: its name, its player area and the three-dots menu below it.
+#[component]
+pub fn MediaEntry(
+    /// Entry to show.
+    #[prop(into)]
+    entry_id: Signal<String>,
+) -> impl IntoView {
     let settings = api_resource(
         move || entry_id.get(),
         |client, entry_id| async move { client.get_settings(&entry_id).await },
