@@ -24,7 +24,8 @@ pub const TOKEN: &str = "fixture-token";
 pub const LONG_LINK_NAME: &str = "Department-of-Molecular-and-Cellular-Biology-visiting-\
                                   researchers-and-external-examiners-2026-2027v2";
 
-/// Settings of the fixture entry: a room with guest access on and a moderator signed in.
+/// Returns the settings of the fixture entry: a room with guest access on, which the
+/// signed-in user may manage.
 pub fn settings() -> GuestAccessSettings {
     GuestAccessSettings {
         entry_id: ENTRY_ID.into(),
@@ -36,7 +37,7 @@ pub fn settings() -> GuestAccessSettings {
     }
 }
 
-/// Settings of the fixture entry with guest access turned off.
+/// Returns the settings of the fixture entry with guest access turned off.
 pub fn settings_off() -> GuestAccessSettings {
     GuestAccessSettings {
         enabled: false,
@@ -44,7 +45,7 @@ pub fn settings_off() -> GuestAccessSettings {
     }
 }
 
-/// The first `count` of three active links, which differ in clicks and expiry.
+/// Returns the first `count` of three active links, which differ in clicks and expiry.
 pub fn links(count: usize) -> Vec<GuestLink> {
     let samples = [
         ("Guest speakers", Some(25), 3, Some(7)),
@@ -61,7 +62,7 @@ pub fn links(count: usize) -> Vec<GuestLink> {
         .collect()
 }
 
-/// The same links as `links`, made inactive because guest access is off.
+/// Returns the links of `links`, made inactive because guest access is off.
 pub fn inactive_links(count: usize) -> Vec<GuestLink> {
     links(count)
         .into_iter()
@@ -72,7 +73,7 @@ pub fn inactive_links(count: usize) -> Vec<GuestLink> {
         .collect()
 }
 
-/// One active link, one whose time ran out and one whose clicks are used up.
+/// Returns an active link, an expired one and one whose clicks are used up.
 pub fn links_in_each_state() -> Vec<GuestLink> {
     let mut expired = link(2, "Open day (last week)", Some(50), 8, Some(1));
     expired.created_at = NOW - 8 * 86_400;
@@ -83,7 +84,7 @@ pub fn links_in_each_state() -> Vec<GuestLink> {
     vec![links(1).remove(0), expired, used_up]
 }
 
-/// A link whose name is as long as allowed and has no space, next to a short one.
+/// Returns a link whose name has the maximum length and no space, and a short one.
 pub fn links_with_long_name() -> Vec<GuestLink> {
     vec![
         link(1, LONG_LINK_NAME, Some(100_000), 99_999, Some(365)),
@@ -111,7 +112,7 @@ fn link(
     }
 }
 
-/// What the fixture guest link leads to.
+/// Returns what the fixture guest link leads to.
 pub fn link_info() -> GuestLinkInfo {
     GuestLinkInfo {
         entry_id: ENTRY_ID.into(),
@@ -120,8 +121,8 @@ pub fn link_info() -> GuestLinkInfo {
     }
 }
 
-/// A ticket with `status`, and for an admitted guest a session address outside the
-/// origins the app may open, so that the page never leaves the gallery.
+/// Returns a ticket with `status`. An admitted ticket carries a session address outside
+/// the origins the app may open, so the page never leaves the gallery.
 pub fn ticket(status: TicketStatus) -> GuestTicket {
     GuestTicket {
         ticket: "fixture-ticket".into(),
@@ -131,7 +132,7 @@ pub fn ticket(status: TicketStatus) -> GuestTicket {
     }
 }
 
-/// Backend data with the fixture entry's `settings` and `links`.
+/// Returns backend data with the fixture entry's `settings` and `links`.
 pub fn data(settings: GuestAccessSettings, links: Vec<GuestLink>) -> FixtureData {
     FixtureData {
         settings,
@@ -142,12 +143,12 @@ pub fn data(settings: GuestAccessSettings, links: Vec<GuestLink>) -> FixtureData
     }
 }
 
-/// A client that gets every answer from `backend`.
+/// Returns a client that sends no request and takes every result from `backend`.
 pub fn client(backend: FixtureBackend) -> ApiClient {
     ApiClient::with_fixture(Arc::new(backend))
 }
 
-/// Configuration with no session and no origin the guest page may open.
+/// Returns a configuration with no session and no extra origin the guest page may open.
 pub fn config() -> AppConfig {
     AppConfig {
         service_url: "https://media.example.org".into(),

@@ -1,12 +1,14 @@
-//! Browser tests of the Create new link form's validation states, in headless Chromium.
+//! Browser tests of the Create new link form in headless Chromium, against the in-memory
+//! fixture backend, so no server is needed.
 //!
-//! Run with `cargo test --target wasm32-unknown-unknown --test create_link_form`; the
-//! form validates before it sends anything, so no server is needed.
+//! Run with `cargo test --target wasm32-unknown-unknown --test create_link_form`.
 #![cfg(target_arch = "wasm32")]
 
-use guest_access_ui::api::ApiClient;
+use std::sync::{Arc, Mutex};
+
+use guest_access_ui::api::{Action, ApiClient, ApiError, FixtureBackend, GuestLink, Reply};
 use guest_access_ui::components::CreateLinkDialog;
-use guest_access_ui::config::AppConfig;
+use guest_access_ui::fixtures;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,22 +17,48 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the form in a fresh container and returns the container and the mount handle,
-/// which must stay alive for the form to stay on the page.
-fn mount_form() -> (HtmlElement, impl Drop) {
+/// A mounted form, its backend and the links its `on_created` received. The mount handle
+/// must stay alive for the form to stay on the page.
+struct MountedForm<Handle> {
+    container: HtmlElement,
+    backend: Arc<FixtureBackend>,
+    created: Arc<Mutex<Vec<GuestLink>>>,
+    _handle: Handle,
+}
+
+/// Mounts the form for the fixture entry, with `backend` in place of the server.
+fn mount_with(backend: FixtureBackend) -> MountedForm<impl Sized> {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let config = AppConfig {
-        service_url: "http://127.0.0.1:9".into(),
-        ks: None,
-        partner_id: None,
-        allowed_join_origins: Vec::new(),
+    let backend = Arc::new(backend);
+    let created = Arc::new(Mutex::new(Vec::new()));
+    let handle = {
+        let (backend, created) = (backend.clone(), created.clone());
+        mount_to(container.clone(), move || {
+            provide_context(ApiClient::with_fixture(backend.clone()));
+            let created = created.clone();
+            view! {
+                <CreateLinkDialog entry_id=fixtures::ENTRY_ID.to_owned() on_cancel=|_| {}
+                    on_created=move |link| created.lock().unwrap().push(link) />
+            }
+        })
     };
-    let handle = mount_to(container.clone(), move || {
-        provide_context(ApiClient::new(&config));
-        view! { <CreateLinkDialog entry_id="1_x".to_owned() on_cancel=|_| {} on_created=|_| {} /> }
-    });
-    (container, handle)
+    MountedForm {
+        container,
+        backend,
+        created,
+        _handle: handle,
+    }
+}
+
+/// Mounts the form for a fixture entry with one link.
+fn mount_form() -> (HtmlElement, impl Sized) {
+    let mounted = mount_with(backend_with_links(1));
+    (mounted.container.clone(), mounted)
+}
+
+fn backend_with_links(count: usize) -> FixtureBackend {
+    FixtureBackend::new(fixtures::data(fixtures::settings(), fixtures::links(count)))
 }
 
 async fn settle() {
@@ -185,4 +213,96 @@ async fn fixing_a_field_clears_its_error() {
 
     assert_eq!(error_of(&name), None);
     assert_eq!(error_of(&clicks), None);
+}
+
+#[wasm_bindgen_test]
+async fn valid_form_creates_link() {
+    let form = mount_with(backend_with_links(1));
+    settle().await;
+
+    type_into(
+        &input_labelled(&form.container, "Link Name"),
+        "  Guest panel ",
+    );
+    type_into(&input_labelled(&form.container, "# of clicks"), "10");
+    type_into(&input_labelled(&form.container, "Duration"), "7");
+    press_create(&form.container);
+    settle().await;
+
+    let created = form.created.lock().unwrap().clone();
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0].name, "Guest panel");
+    assert_eq!(created[0].clicks_limit, Some(10));
+    assert_eq!(created[0].expires_at, Some(fixtures::NOW + 7 * 86_400));
+    assert_eq!(form.backend.snapshot().links.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn limit_reached_is_form_error() {
+    let form = mount_with(backend_with_links(3));
+    settle().await;
+    let name = input_labelled(&form.container, "Link Name");
+
+    type_into(&name, "Fourth");
+    press_create(&form.container);
+    settle().await;
+
+    let alert = form
+        .container
+        .query_selector(".ga-form__error[role='alert']")
+        .unwrap()
+        .map(|element| element.text_content().unwrap_or_default());
+    assert_eq!(
+        alert.as_deref(),
+        Some("This media already has 3 guest links. Delete one to create another.")
+    );
+    assert_eq!(name.value(), "Fourth");
+    assert!(form.created.lock().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn failed_request_offers_retry() {
+    let backend = backend_with_links(0).reply(Action::AddLink, Reply::Fail(ApiError::Network));
+    let form = mount_with(backend);
+    settle().await;
+    let name = input_labelled(&form.container, "Link Name");
+
+    type_into(&name, "Guest speakers");
+    press_create(&form.container);
+    settle().await;
+
+    let failure = form
+        .container
+        .query_selector(".ga-failure[role='alert']")
+        .unwrap()
+        .expect("a failure notice");
+    let text = failure.text_content().unwrap_or_default();
+    assert!(text.contains("Couldn't reach the server"), "{text}");
+    assert!(text.contains("Retry"), "{text}");
+    assert_eq!(name.value(), "Guest speakers");
+    assert!(form.backend.snapshot().links.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn submitting_disables_create() {
+    let backend = backend_with_links(0).reply(Action::AddLink, Reply::Pending);
+    let form = mount_with(backend);
+    settle().await;
+
+    type_into(
+        &input_labelled(&form.container, "Link Name"),
+        "Guest speakers",
+    );
+    press_create(&form.container);
+    settle().await;
+
+    let button: HtmlElement = form
+        .container
+        .query_selector("button[type='submit']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Creating…"));
+    assert!(button.has_attribute("disabled"));
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
 }

@@ -30,12 +30,12 @@ use super::fixture::FixtureBackend;
 pub struct ApiClient {
     service_url: Arc<str>,
     ks: Option<Ks>,
-    /// Backend in memory that answers every call in place of the network.
+    /// In-memory backend that returns each call's result in place of the network.
     #[cfg(feature = "gallery")]
     fixture: Option<Arc<FixtureBackend>>,
 }
 
-/// Returns early with the in-memory backend's answer when the client has one.
+/// Returns early with the in-memory backend's result when the client has one.
 macro_rules! answer_from_fixture {
     ($client:expr, $call:ident($($argument:expr),*)) => {
         #[cfg(feature = "gallery")]
@@ -56,7 +56,7 @@ impl ApiClient {
         }
     }
 
-    /// Creates a client that sends no request and gets every answer from `fixture`.
+    /// Creates a client that sends no request and takes every result from `fixture`.
     #[cfg(feature = "gallery")]
     pub fn with_fixture(fixture: Arc<FixtureBackend>) -> Self {
         Self {

@@ -1,6 +1,6 @@
 //! An in-memory backend that a client can use in place of the network, for the component
-//! gallery and the component tests. It sends no request: every call is answered from the
-//! data it holds, or with the reply set for that action.
+//! gallery and the component tests. It sends no request: every call returns a result from
+//! the data it holds, or the reply set for that action.
 
 use std::future::pending;
 use std::sync::atomic::{AtomicU32, Ordering};

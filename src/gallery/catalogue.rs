@@ -43,11 +43,11 @@ pub struct Entry {
     pub state: &'static str,
     /// Name of the state in the index and the toolbar.
     pub title: &'static str,
-    /// What the entry renders.
+    /// Component or page the entry renders.
     pub subject: Subject,
     /// Data of the in-memory backend.
     pub data: FixtureData,
-    /// Replies that differ from answering with the data.
+    /// Replies that differ from the default, which replies from the data.
     pub replies: Vec<(Action, Reply)>,
     /// Steps done after rendering.
     pub steps: Vec<Step>,

@@ -388,7 +388,7 @@ fn render(subject: Subject, data: FixtureData) -> AnyView {
     }
 }
 
-/// A dialog that is open at first and that a button opens again once it is closed.
+/// Wraps a dialog so that it is open at first and a button opens it again once closed.
 fn reopenable(dialog: impl Fn(Callback<()>) -> AnyView + Send + Sync + 'static) -> AnyView {
     let open = RwSignal::new(true);
     let close = Callback::new(move |()| open.set(false));

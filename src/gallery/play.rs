@@ -33,12 +33,12 @@ pub enum Step {
     Announce(&'static str),
 }
 
-/// Why a step could not be done.
+/// Failure of a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepFailed {
     /// The step.
     pub step: Step,
-    /// What went wrong.
+    /// Description of the failure.
     pub reason: String,
 }
 

@@ -48,8 +48,11 @@ test('unknown address shows page not found', async ({ page }) => {
   await expect(page).toHaveTitle(/^Page not found/);
 });
 
-test('gallery route is reserved', async ({ page }) => {
+test('gallery opens without config.json', async ({ page, standin }) => {
+  await standin.serveConfig('missing');
+
   await page.goto('/gallery');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
+  await expect(page.locator('a[data-gallery-state]').first()).toBeVisible();
 });

@@ -1,0 +1,196 @@
+// The component gallery: every state it lists, in both themes and both directions at
+// 320 px, and a toolbar whose choices live in the address.
+import { test, expect } from './fixtures.mjs';
+
+/** Colours of the page background in each theme, from style/tokens.css. */
+const BACKGROUNDS = { light: 'rgb(255, 255, 255)', dark: 'rgb(21, 23, 27)' };
+
+/** Returns the paths of every state the gallery index links to, in index order. */
+async function discoverStates(page) {
+  await page.goto('/gallery');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
+  const paths = await page
+    .locator('a[data-gallery-state]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('data-gallery-state')));
+  // Leaving the index before its style sheet arrives would abort that request.
+  await page.waitForLoadState('networkidle');
+  return paths;
+}
+
+/**
+ * Records every failed request of the page and of its frames, and every request to the
+ * backend, which the gallery must never make. Requests aborted because the test moved on
+ * to the next page do not count.
+ */
+function watchNetwork(page) {
+  const watch = { leaving: false, problems: [] };
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api_v3/') || pathname.endsWith('/config.json')) {
+      watch.problems.push(`backend request: ${pathname}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    if (!(watch.leaving && reason === 'net::ERR_ABORTED')) {
+      watch.problems.push(`failed request: ${request.url()} (${reason})`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) watch.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return watch;
+}
+
+/** Opens a state page and waits until its frame has rendered and played the state. */
+async function openState(page, watch, path, query) {
+  watch.leaving = true;
+  await page.goto(`/${path}?${query}`);
+  watch.leaving = false;
+  const frame = page.frameLocator('iframe.ga-gallery-frame');
+  await expect(frame.locator(':root')).toHaveAttribute('data-gallery-ready', /.+/);
+  await expect(frame.locator(':root'), `${path} could not be brought into its state`).toHaveAttribute(
+    'data-gallery-ready',
+    'true',
+  );
+  return page.frames().find((candidate) => candidate.url().includes('/frame?'));
+}
+
+/** Returns what sticks out sideways in the frame: the page itself or an open dialog. */
+function horizontalOverflow(frame) {
+  return frame.evaluate(() => {
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) {
+      found.push(`page is ${root.scrollWidth} px wide in ${root.clientWidth} px`);
+    }
+    for (const dialog of document.querySelectorAll('dialog[open]')) {
+      if (dialog.scrollWidth > dialog.clientWidth) {
+        found.push(`dialog content is ${dialog.scrollWidth} px wide in ${dialog.clientWidth} px`);
+      }
+      const box = dialog.getBoundingClientRect();
+      if (box.left < 0 || box.right > window.innerWidth) {
+        found.push(`dialog spans ${box.left} to ${box.right} px of ${window.innerWidth} px`);
+      }
+    }
+    return found;
+  });
+}
+
+for (const theme of ['light', 'dark']) {
+  for (const dir of ['ltr', 'rtl']) {
+    test(`every state at 320 px, ${theme}, ${dir}`, async ({ page }, testInfo) => {
+      test.setTimeout(300_000);
+      const watch = watchNetwork(page);
+      const paths = await discoverStates(page);
+      expect(paths.length, 'states listed in the index').toBeGreaterThan(0);
+
+      for (const path of paths) {
+        const frame = await openState(page, watch, path, `theme=${theme}&dir=${dir}&width=320`);
+        expect(frame, `${path} has a frame`).toBeTruthy();
+
+        const looks = await frame.evaluate(() => ({
+          theme: document.documentElement.dataset.theme,
+          direction: getComputedStyle(document.body).direction,
+          background: getComputedStyle(document.body).backgroundColor,
+          width: window.innerWidth,
+        }));
+        expect(looks.theme, `${path} theme`).toBe(theme);
+        expect(looks.direction, `${path} direction`).toBe(dir);
+        expect(looks.background, `${path} background`).toBe(BACKGROUNDS[theme]);
+        expect(looks.width, `${path} frame width`).toBe(320);
+        expect(await horizontalOverflow(frame), `${path} overflow at 320 px`).toEqual([]);
+
+        const name = path.replace(/^gallery\//, '').replaceAll('/', '--');
+        await page
+          .locator('iframe.ga-gallery-frame')
+          .screenshot({ path: testInfo.outputPath('screenshots', `${name}.png`) });
+      }
+      expect(watch.problems, 'network problems').toEqual([]);
+    });
+  }
+}
+
+test('toolbar choices are kept in the address', async ({ page, context }) => {
+  const path = '/gallery/manage-guest-access/two-links';
+  await page.goto(path);
+  const frameRoot = page.frameLocator('iframe.ga-gallery-frame').locator(':root');
+  await expect(frameRoot).toHaveAttribute('data-gallery-ready', 'true');
+  await expect(frameRoot).toHaveAttribute('data-theme', 'light');
+
+  await page.getByRole('group', { name: 'Theme' }).getByRole('link', { name: 'Dark' }).click();
+  await expect(page).toHaveURL(/theme=dark&dir=ltr&width=1280$/);
+  await expect(frameRoot).toHaveAttribute('data-theme', 'dark');
+
+  await page.getByRole('group', { name: 'Direction' }).getByRole('link', { name: 'Right to left' }).click();
+  await expect(page).toHaveURL(/theme=dark&dir=rtl&width=1280$/);
+  await expect(frameRoot).toHaveAttribute('dir', 'rtl');
+
+  await page.getByRole('group', { name: 'Width' }).getByRole('link', { name: '320 px' }).click();
+  await expect(page).toHaveURL(/theme=dark&dir=rtl&width=320$/);
+  await expect(page.locator('iframe.ga-gallery-frame')).toHaveAttribute('width', '320');
+
+  // The address alone reproduces the preview in a new tab.
+  const shared = await context.newPage();
+  await shared.goto(page.url());
+  const sharedRoot = shared.frameLocator('iframe.ga-gallery-frame').locator(':root');
+  await expect(sharedRoot).toHaveAttribute('data-gallery-ready', 'true');
+  await expect(sharedRoot).toHaveAttribute('data-theme', 'dark');
+  await expect(sharedRoot).toHaveAttribute('dir', 'rtl');
+  await expect(shared.locator('iframe.ga-gallery-frame')).toHaveAttribute('width', '320');
+  for (const [group, choice] of [['Theme', 'Dark'], ['Direction', 'Right to left'], ['Width', '320 px']]) {
+    await expect(
+      shared.getByRole('group', { name: group }).getByRole('link', { name: choice }),
+    ).toHaveAttribute('aria-current', 'true');
+  }
+});
+
+test('unknown preview values fall back to defaults', async ({ page }) => {
+  await page.goto('/gallery/toast/link-copied?theme=purple&dir=up&width=5');
+
+  const frameRoot = page.frameLocator('iframe.ga-gallery-frame').locator(':root');
+  await expect(frameRoot).toHaveAttribute('data-gallery-ready', 'true');
+  await expect(frameRoot).toHaveAttribute('data-theme', 'light');
+  await expect(frameRoot).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('iframe.ga-gallery-frame')).toHaveAttribute('width', '1280');
+});
+
+test('next and previous follow the index', async ({ page }) => {
+  const paths = await discoverStates(page);
+  await page.goto(`/${paths[0]}?theme=dark&dir=ltr&width=768`);
+  await expect(page.getByRole('link', { name: /^Previous/ })).toHaveCount(0);
+
+  await page.getByRole('link', { name: /^Next/ }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/${paths[1]}\\?theme=dark&dir=ltr&width=768$`));
+  await page.getByRole('link', { name: /^Previous/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/${paths[0]}\\?theme=dark&dir=ltr&width=768$`));
+});
+
+test('unknown state is reported', async ({ page }) => {
+  await page.goto('/gallery/no-such-component/nothing');
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This gallery state does not exist');
+  await page.getByRole('link', { name: 'All components' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
+});
+
+test('gallery dialogs work against fixtures', async ({ page }) => {
+  await page.goto('/gallery/manage-guest-access/two-links/frame');
+  await expect(page.locator(':root')).toHaveAttribute('data-gallery-ready', 'true');
+  const dialog = page.getByRole('dialog', { name: 'Manage guest access' });
+  await expect(dialog.getByRole('row')).toHaveCount(3);
+
+  await dialog.getByRole('button', { name: 'Create new link' }).click();
+  const form = page.getByRole('dialog', { name: 'Create new link' });
+  await form.getByLabel('Link Name').fill('Alumni panel');
+  await form.getByRole('button', { name: 'Create' }).click();
+
+  await expect(dialog.getByRole('row')).toHaveCount(4);
+  await expect(dialog.getByRole('rowheader', { name: 'Alumni panel' })).toBeVisible();
+  await expect(dialog.getByText('This media has the maximum of 3 links')).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Open the dialog again' }).click();
+  await expect(page.getByRole('dialog', { name: 'Manage guest access' })).toBeVisible();
+});
