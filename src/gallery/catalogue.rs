@@ -160,6 +160,7 @@ fn manage_entries() -> Vec<Entry> {
         with_links("two-links", "Two links", 2),
         with_links("three-links", "Three links, the maximum", 3),
         entry("access-off", "Guest access off").data(data(settings_off(), inactive_links(2))),
+        entry("long-name", "Very long link name").data(data(settings(), links_with_long_name())),
         entry("loading", "Loading links").reply(Action::ListLinks, Reply::Pending),
         entry("load-failed", "Links failed to load").fail(Action::ListLinks, ApiError::Network),
         entry("session-expired", "Session expired")
@@ -235,6 +236,7 @@ fn confirm_entries() -> Vec<Entry> {
     let delete = Step::Click(".ga-button--danger");
     vec![
         entry("confirm", "Delete confirmation"),
+        entry("long-name", "Very long link name").data(data(settings(), links_with_long_name())),
         entry("deleting", "Deleting")
             .reply(Action::DeleteLink, Reply::Pending)
             .steps([delete.clone()]),
@@ -279,7 +281,32 @@ fn guest_entries() -> Vec<Entry> {
         data
     };
     let unsteady = "main p.ga-field__hint";
-    vec![
+    let link_problems = [
+        (
+            "access-off",
+            "Guest access off",
+            ErrorCode::GuestAccessDisabled,
+        ),
+        (
+            "link-not-found",
+            "Link deleted or mistyped",
+            ErrorCode::GuestLinkNotFound,
+        ),
+        ("link-expired", "Link expired", ErrorCode::GuestLinkExpired),
+        (
+            "link-used-up",
+            "Link used up",
+            ErrorCode::GuestLinkExhausted,
+        ),
+        ("room-deleted", "Room deleted", ErrorCode::EntryIdNotFound),
+        (
+            "gallery-room",
+            "Media gallery room",
+            ErrorCode::GuestAccessNotSupported,
+        ),
+    ]
+    .map(|(state, title, code)| resolve_fails(state, title, api_error(code)));
+    let mut entries = vec![
         form("checking", "Checking the link").reply(Action::Resolve, Reply::Pending),
         form("empty", "Empty"),
         form("filled", "Filled").steps(fill.clone()),
@@ -304,36 +331,9 @@ fn guest_entries() -> Vec<Entry> {
         waiting("denied", "Declined by the moderator")
             .data(with_ticket(TicketStatus::Denied))
             .steps(join()),
-        resolve_fails(
-            "access-off",
-            "Guest access off",
-            api_error(ErrorCode::GuestAccessDisabled),
-        ),
-        resolve_fails(
-            "link-not-found",
-            "Link deleted or mistyped",
-            api_error(ErrorCode::GuestLinkNotFound),
-        ),
-        resolve_fails(
-            "link-expired",
-            "Link expired",
-            api_error(ErrorCode::GuestLinkExpired),
-        ),
-        resolve_fails(
-            "link-used-up",
-            "Link used up",
-            api_error(ErrorCode::GuestLinkExhausted),
-        ),
-        resolve_fails(
-            "room-deleted",
-            "Room deleted",
-            api_error(ErrorCode::EntryIdNotFound),
-        ),
-        resolve_fails(
-            "gallery-room",
-            "Media gallery room",
-            api_error(ErrorCode::GuestAccessNotSupported),
-        ),
+    ];
+    entries.extend(link_problems);
+    entries.extend([
         problem("ticket-expired", "Request to join expired")
             .fail(Action::GetTicket, api_error(ErrorCode::GuestTicketNotFound))
             .steps(join().chain([Step::WaitFor(".ga-problem")])),
@@ -351,7 +351,8 @@ fn guest_entries() -> Vec<Entry> {
         problem("unsafe-session-address", "Session address not allowed")
             .data(with_ticket(TicketStatus::Admitted))
             .steps(join()),
-    ]
+    ]);
+    entries
 }
 
 fn loading_entries() -> Vec<Entry> {

@@ -27,7 +27,7 @@ use crate::pages::{GuestFlow, MediaEntry, NotFoundPage};
 use crate::ConfigErrorPage;
 use catalogue::{catalogue, find, Entry, Subject};
 use play::play;
-use preview::{Direction, Preview, Theme, WIDTHS};
+use preview::{toolbar_groups, Preview};
 
 /// Tells whether `pathname` is the gallery or one of its pages, for an app whose base
 /// path is `base_path`.
@@ -195,53 +195,23 @@ fn StatePreview(
             })
         }
     };
-    let choice = {
-        let (link_to, path) = (link_to.clone(), path.clone());
-        move |label: String, selected: Signal<bool>, target: Signal<Preview>| {
-            let (link_to, path) = (link_to.clone(), path.clone());
-            view! {
-                <a class="ga-gallery__choice" href=move || link_to(&path, target.get())
-                    aria-current=move || selected.get().then_some("true")>{label}</a>
-            }
-        }
-    };
-    let themes = Theme::ALL
+    let groups = toolbar_groups()
         .into_iter()
-        .map(|theme| {
-            choice(
-                theme.label().into(),
-                Signal::derive(move || preview.get().theme == theme),
-                Signal::derive(move || Preview {
-                    theme,
-                    ..preview.get()
-                }),
-            )
-        })
-        .collect_view();
-    let directions = Direction::ALL
-        .into_iter()
-        .map(|direction| {
-            choice(
-                direction.label().into(),
-                Signal::derive(move || preview.get().direction == direction),
-                Signal::derive(move || Preview {
-                    direction,
-                    ..preview.get()
-                }),
-            )
-        })
-        .collect_view();
-    let widths = WIDTHS
-        .into_iter()
-        .map(|width| {
-            choice(
-                format!("{width} px"),
-                Signal::derive(move || preview.get().width == width),
-                Signal::derive(move || Preview {
-                    width,
-                    ..preview.get()
-                }),
-            )
+        .map(|(name, choices)| {
+            let links = choices
+                .into_iter()
+                .map(|choice| {
+                    let (link_to, path) = (link_to.clone(), path.clone());
+                    view! {
+                        <a class="ga-gallery__choice"
+                            href=move || link_to(&path, choice.apply(preview.get()))
+                            aria-current=move || choice.is_selected(preview.get()).then_some("true")>
+                            {choice.label()}
+                        </a>
+                    }
+                })
+                .collect_view();
+            view! { <div role="group" aria-label=name class="ga-gallery__choice-group">{links}</div> }
         })
         .collect_view();
 
@@ -256,9 +226,7 @@ fn StatePreview(
                 </nav>
                 <h1 class="ga-gallery-toolbar__title">{heading.clone()}</h1>
                 <div class="ga-gallery-toolbar__choices">
-                    <div role="group" aria-label="Theme" class="ga-gallery__choice-group">{themes}</div>
-                    <div role="group" aria-label="Direction" class="ga-gallery__choice-group">{directions}</div>
-                    <div role="group" aria-label="Width" class="ga-gallery__choice-group">{widths}</div>
+                    {groups}
                     <a href=frame_src.clone() target="_blank" rel="noopener noreferrer">"Open the frame alone"</a>
                 </div>
             </header>

@@ -117,6 +117,54 @@ impl Preview {
     }
 }
 
+/// One choice of the preview toolbar: a theme, a direction or a width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Sets the theme.
+    Theme(Theme),
+    /// Sets the writing direction.
+    Direction(Direction),
+    /// Sets the width in CSS pixels.
+    Width(u32),
+}
+
+impl Choice {
+    /// Returns the name shown in the toolbar.
+    pub fn label(self) -> String {
+        match self {
+            Choice::Theme(theme) => theme.label().to_owned(),
+            Choice::Direction(direction) => direction.label().to_owned(),
+            Choice::Width(width) => format!("{width} px"),
+        }
+    }
+
+    /// Returns `preview` with this choice made.
+    pub fn apply(self, preview: Preview) -> Preview {
+        match self {
+            Choice::Theme(theme) => Preview { theme, ..preview },
+            Choice::Direction(direction) => Preview {
+                direction,
+                ..preview
+            },
+            Choice::Width(width) => Preview { width, ..preview },
+        }
+    }
+
+    /// Tells whether `preview` already has this choice made.
+    pub fn is_selected(self, preview: Preview) -> bool {
+        self.apply(preview) == preview
+    }
+}
+
+/// Returns the groups of the preview toolbar, each with its name and its choices.
+pub fn toolbar_groups() -> [(&'static str, Vec<Choice>); 3] {
+    [
+        ("Theme", Theme::ALL.map(Choice::Theme).to_vec()),
+        ("Direction", Direction::ALL.map(Choice::Direction).to_vec()),
+        ("Width", WIDTHS.map(Choice::Width).to_vec()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +193,34 @@ mod tests {
         let preview = Preview::from_query(Some("purple"), Some("up"), Some("321"));
         assert_eq!(preview, Preview::default());
         assert_eq!(Preview::from_query(None, None, Some("wide")).width, 1280);
+    }
+
+    #[test]
+    fn choice_changes_only_its_value() {
+        let preview = Preview::default();
+        let dark = Choice::Theme(Theme::Dark).apply(preview);
+        assert_eq!(
+            dark,
+            Preview {
+                theme: Theme::Dark,
+                ..preview
+            }
+        );
+        assert!(Choice::Theme(Theme::Dark).is_selected(dark));
+        assert!(!Choice::Theme(Theme::Light).is_selected(dark));
+        assert!(Choice::Width(1280).is_selected(dark));
+    }
+
+    #[test]
+    fn each_group_has_one_selected_choice() {
+        let preview = Preview::from_query(Some("dark"), Some("rtl"), Some("768"));
+        for (name, choices) in toolbar_groups() {
+            let selected: Vec<String> = choices
+                .into_iter()
+                .filter(|choice| choice.is_selected(preview))
+                .map(Choice::label)
+                .collect();
+            assert_eq!(selected.len(), 1, "{name}: {selected:?}");
+        }
     }
 }
