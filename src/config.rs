@@ -7,6 +7,11 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::api::TIMEOUT_SECONDS;
+
+/// Allowed values of `requestTimeoutSeconds`.
+pub const TIMEOUT_RANGE: std::ops::RangeInclusive<u32> = 1..=120;
+
 /// A moderator session (ks). Its `Debug` output hides the value so it never reaches a log.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Ks(String);
@@ -35,6 +40,8 @@ pub struct AppConfig {
     pub partner_id: Option<i64>,
     /// Origins that a guest may be sent to when admitted; the app's own origin by default.
     pub allowed_join_origins: Vec<String>,
+    /// Seconds after which a backend call counts as failed, `TIMEOUT_SECONDS` by default.
+    pub request_timeout_seconds: u32,
 }
 
 /// Reason the configuration could not be loaded.
@@ -73,11 +80,31 @@ pub fn parse_config(text: &str, app_origin: &str) -> Result<AppConfig, ConfigErr
                 .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| wrong_type("allowedJoinOrigins", "a list of strings"))?,
         };
+    let timeout_expected = format!(
+        "a whole number from {} to {}",
+        TIMEOUT_RANGE.start(),
+        TIMEOUT_RANGE.end()
+    );
+    let request_timeout_seconds = optional(
+        &fields,
+        "requestTimeoutSeconds",
+        Value::as_u64,
+        &timeout_expected,
+    )?
+    .map(|seconds| {
+        u32::try_from(seconds)
+            .ok()
+            .filter(|seconds| TIMEOUT_RANGE.contains(seconds))
+            .ok_or_else(|| wrong_type("requestTimeoutSeconds", &timeout_expected))
+    })
+    .transpose()?
+    .unwrap_or(TIMEOUT_SECONDS);
     Ok(AppConfig {
         service_url,
         ks,
         partner_id,
         allowed_join_origins,
+        request_timeout_seconds,
     })
 }
 
@@ -152,6 +179,28 @@ mod tests {
         assert_eq!(config.ks, None);
         assert_eq!(config.partner_id, None);
         assert_eq!(config.allowed_join_origins, vec![ORIGIN.to_owned()]);
+        assert_eq!(config.request_timeout_seconds, TIMEOUT_SECONDS);
+    }
+
+    #[test]
+    fn request_timeout_in_range() {
+        let text = r#"{"serviceUrl": "https://a.example", "requestTimeoutSeconds": 3}"#;
+        assert_eq!(
+            parse_config(text, ORIGIN).unwrap().request_timeout_seconds,
+            3
+        );
+        for invalid in ["0", "121", "-1", "2.5", "\"5\"", "4294967297"] {
+            let text = format!(
+                r#"{{"serviceUrl": "https://a.example", "requestTimeoutSeconds": {invalid}}}"#
+            );
+            assert_eq!(
+                parse_config(&text, ORIGIN),
+                Err(ConfigError::Invalid(
+                    "requestTimeoutSeconds must be a whole number from 1 to 120".into()
+                )),
+                "{invalid}"
+            );
+        }
     }
 
     #[test]

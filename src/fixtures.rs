@@ -155,6 +155,7 @@ pub fn config() -> AppConfig {
         ks: None,
         partner_id: None,
         allowed_join_origins: Vec::new(),
+        request_timeout_seconds: crate::api::TIMEOUT_SECONDS,
     }
 }
 

@@ -99,7 +99,7 @@ async fn load_config() -> Result<AppConfig, ConfigError> {
     let url = web_sys::Url::new_with_base("config.json", &base_uri)
         .map_err(|_| ConfigError::Unreachable("the address of config.json is invalid".into()))?;
     let request = gloo_net::http::Request::get(&url.href());
-    let (status, text) = fetch_text(request, None)
+    let (status, text) = fetch_text(request, None, crate::api::TIMEOUT_SECONDS)
         .await
         .map_err(|error| ConfigError::Unreachable(error.to_string()))?;
     if status != 200 {

@@ -67,7 +67,7 @@ pub fn describe_failure(error: &ApiError) -> (String, Remedy) {
             "Couldn't reach the server. Check your connection and try again.".into()
         }
         ApiError::Timeout => {
-            "Couldn't reach the server: it did not answer within 15 seconds. Try again.".into()
+            "Couldn't reach the server: it did not answer in time. Try again.".into()
         }
         ApiError::Status(status) => {
             format!("Couldn't reach the server: it answered with HTTP status {status}. Try again.")

@@ -30,6 +30,7 @@ use super::fixture::FixtureBackend;
 pub struct ApiClient {
     service_url: Arc<str>,
     ks: Option<Ks>,
+    timeout_seconds: u32,
     /// In-memory backend that returns each call's result in place of the network.
     #[cfg(feature = "gallery")]
     fixture: Option<Arc<FixtureBackend>>,
@@ -51,6 +52,7 @@ impl ApiClient {
         Self {
             service_url: config.service_url.as_str().into(),
             ks: config.ks.clone(),
+            timeout_seconds: config.request_timeout_seconds,
             #[cfg(feature = "gallery")]
             fixture: None,
         }
@@ -62,6 +64,7 @@ impl ApiClient {
         Self {
             service_url: "".into(),
             ks: None,
+            timeout_seconds: TIMEOUT_SECONDS,
             fixture: Some(fixture),
         }
     }
@@ -182,19 +185,22 @@ impl ApiClient {
     async fn post(&self, service: &str, action: &str, body: &Value) -> Result<String, ApiError> {
         let url = format!("{}{}", self.service_url, action_path(service, action));
         let request = Request::post(&url).header("Content-Type", "application/json");
-        let (status, text) = fetch_text(request, Some(body.to_string())).await?;
+        let (status, text) =
+            fetch_text(request, Some(body.to_string()), self.timeout_seconds).await?;
         accept_status(status, text)
     }
 }
 
-/// Sends a request with the client's time-out and returns the status and body text.
+/// Sends a request that fails with `ApiError::Timeout` after `timeout_seconds`, and
+/// returns the status and body text.
 ///
 /// Dropping the returned future aborts the `fetch`.
 pub(crate) async fn fetch_text(
     request: RequestBuilder,
     body: Option<String>,
+    timeout_seconds: u32,
 ) -> Result<(u16, String), ApiError> {
-    let abort = AbortGuard::start()?;
+    let abort = AbortGuard::start(timeout_seconds)?;
     let request = request.abort_signal(Some(&abort.controller.signal()));
     let request = match body {
         Some(body) => request.body(body),
@@ -225,7 +231,7 @@ struct AbortGuard {
 }
 
 impl AbortGuard {
-    fn start() -> Result<Self, ApiError> {
+    fn start(timeout_seconds: u32) -> Result<Self, ApiError> {
         let controller = AbortController::new().map_err(|_| ApiError::Network)?;
         let timed_out = Rc::new(Cell::new(false));
         let on_timeout = {
@@ -236,7 +242,7 @@ impl AbortGuard {
                 controller.abort();
             }
         };
-        let limit = Duration::from_secs(TIMEOUT_SECONDS.into());
+        let limit = Duration::from_secs(timeout_seconds.into());
         let timer = set_timeout_with_handle(on_timeout, limit).map_err(|_| ApiError::Network)?;
         Ok(Self {
             controller,

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Seconds after which the client gives up on a call.
+/// Seconds after which the client gives up on a call, unless `config.json` sets
+/// `requestTimeoutSeconds`.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
 /// Failure of one backend call.
@@ -29,7 +30,7 @@ pub enum ApiError {
     #[error("the server could not be reached")]
     Network,
     /// No answer arrived within the time-out.
-    #[error("the server did not answer within {TIMEOUT_SECONDS} seconds")]
+    #[error("the server did not answer in time")]
     Timeout,
     /// The answer was not the JSON the contract describes.
     #[error("the server's answer could not be read: {0}")]

@@ -360,7 +360,7 @@ fn transport_error_kinds_are_distinct() {
     assert_eq!(ApiError::Status(502).log_label(), "HTTP 502");
     assert_eq!(
         ApiError::Timeout.to_string(),
-        "the server did not answer within 15 seconds"
+        "the server did not answer in time"
     );
 }
 

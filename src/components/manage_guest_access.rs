@@ -193,7 +193,8 @@ fn GuestAccessToggle(
     let announcer = expect_context::<Announcer>();
     let desired = RwSignal::new(settings.with_untracked(|settings| settings.enabled));
     let (saving, set_saving) = signal(false);
-    let (failure, set_failure) = signal(None::<ApiError>);
+    // The failed change and the state it was meant to reach, which Retry asks for again.
+    let (failure, set_failure) = signal(None::<(ApiError, bool)>);
 
     // Settings read from the server move the switch, except while a change is being saved.
     Effect::new(move |_| {
@@ -223,11 +224,21 @@ fn GuestAccessToggle(
                     }
                     Err(error) => {
                         // The change may have reached the server, so its state is read again.
-                        if let Ok(fresh) = client.get_settings(&entry_id).await {
-                            settings.set(fresh);
+                        let wanted = desired.get_untracked();
+                        let landed = match client.get_settings(&entry_id).await {
+                            Ok(fresh) => {
+                                let landed = fresh.enabled == wanted;
+                                settings.set(fresh);
+                                landed
+                            }
+                            Err(_) => false,
+                        };
+                        if landed {
+                            changed = true;
+                            continue;
                         }
                         desired.set(settings.with_untracked(|settings| settings.enabled));
-                        set_failure.set(Some(error));
+                        set_failure.set(Some((error, wanted)));
                         break;
                     }
                 }
@@ -257,9 +268,9 @@ fn GuestAccessToggle(
                 {move || saving.get().then_some("Saving…")}
             </span>
         </div>
-        {move || failure.get().map(|error| view! {
+        {move || failure.get().map(|(error, wanted)| view! {
             <FailureNotice error on_retry=move |_| {
-                desired.set(!settings.with_untracked(|settings| settings.enabled));
+                desired.set(wanted);
                 set_failure.set(None);
                 sync.run(());
             } />

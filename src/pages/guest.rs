@@ -358,7 +358,8 @@ fn WaitingRoom(
 ) -> impl IntoView {
     let client = expect_context::<ApiClient>();
     let scope = TaskScope::current();
-    let (poll_failed, set_poll_failed) = signal(false);
+    // The last failed poll, while polls keep failing.
+    let (poll_failure, set_poll_failure) = signal(None::<ApiError>);
     let entry_name = display_name(&info);
     let leave_info = info.clone();
 
@@ -370,7 +371,7 @@ fn WaitingRoom(
             match client.get_ticket(&ticket).await {
                 Ok(polled) if polled.status == TicketStatus::Waiting => {
                     failed_polls = 0;
-                    set_poll_failed.set(false);
+                    set_poll_failure.set(None);
                 }
                 Ok(polled) => {
                     on_ticket.run((info.clone(), polled));
@@ -380,9 +381,9 @@ fn WaitingRoom(
                     on_failure.run(error);
                     return;
                 }
-                Err(_) => {
+                Err(error) => {
                     failed_polls += 1;
-                    set_poll_failed.set(true);
+                    set_poll_failure.set(Some(error));
                 }
             }
         }
@@ -397,8 +398,14 @@ fn WaitingRoom(
                 <span class="ga-loading__spinner" aria-hidden="true"></span>
                 <span>"You'll join as "<strong class="ga-guest__name" dir="auto">{move || name.get()}</strong>"."</span>
             </p>
-            {move || poll_failed.get().then(|| view! {
-                <p class="ga-field__hint">"The connection is unsteady. Still trying…"</p>
+            {move || poll_failure.get().map(|error| view! {
+                <p class="ga-field__hint">
+                    {if error.is_transport() {
+                        "The connection is unsteady. Still trying…"
+                    } else {
+                        "The server could not check your request. Still trying…"
+                    }}
+                </p>
             })}
             <button type="button" class="ga-button ga-button--secondary"
                 on:click=move |_| on_leave.run(leave_info.clone())>

@@ -62,11 +62,14 @@ async fn reset(State(standin): State<StandIn>) -> StatusCode {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct ConfigRequest {
     serve: String,
+    request_timeout_seconds: Option<u32>,
 }
 
-/// Chooses what `GET /config.json` returns: `normal`, `missing` or `malformed`.
+/// Chooses what `GET /config.json` returns: `normal`, `missing` or `malformed`, and the
+/// `requestTimeoutSeconds` that the normal file carries, if any.
 async fn set_config(
     State(standin): State<StandIn>,
     request: Result<Json<ConfigRequest>, JsonRejection>,
@@ -82,8 +85,15 @@ async fn set_config(
             return Err(rejected(StatusCode::BAD_REQUEST, message));
         }
     };
-    standin.store().config_mode = mode;
-    tracing::info!(control = "config", mode = %request.serve, "config.json mode set");
+    let mut store = standin.store();
+    store.config_mode = mode;
+    store.request_timeout_seconds = request.request_timeout_seconds;
+    tracing::info!(
+        control = "config",
+        mode = %request.serve,
+        request_timeout_seconds = ?request.request_timeout_seconds,
+        "config.json mode set"
+    );
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -75,6 +75,8 @@ pub struct Store {
     /// Link id created for each `requestId` of `guestaccess_guestlink.add`.
     pub request_ids: HashMap<String, String>,
     pub config_mode: ConfigMode,
+    /// `requestTimeoutSeconds` of the normal `config.json`; left out when `None`.
+    pub request_timeout_seconds: Option<u32>,
     /// Seconds added to the real clock by the clock control.
     pub clock_offset: i64,
     /// Faults to inject, per action, in the order they were queued.
@@ -93,6 +95,7 @@ impl Store {
             tickets: Vec::new(),
             request_ids: HashMap::new(),
             config_mode: ConfigMode::Normal,
+            request_timeout_seconds: None,
             clock_offset: 0,
             faults: HashMap::new(),
             next_number: 1,
@@ -258,12 +261,16 @@ impl Store {
 
     /// Returns the body of `GET /config.json` in normal mode.
     pub fn config_json(&self) -> Value {
-        json!({
+        let mut config = json!({
             "serviceUrl": self.origin,
             "ks": self.ks,
             "partnerId": 100,
             "allowedJoinOrigins": [self.origin],
-        })
+        });
+        if let Some(seconds) = self.request_timeout_seconds {
+            config["requestTimeoutSeconds"] = json!(seconds);
+        }
+        config
     }
 
     /// Removes and returns the next fault queued for `action`, if any.

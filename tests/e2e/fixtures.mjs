@@ -18,9 +18,12 @@ export class StandIn {
     await this.control('config', { serve: 'normal' });
   }
 
-  /** Chooses what config.json returns: 'normal', 'missing' or 'malformed'. */
-  async serveConfig(mode) {
-    await this.control('config', { serve: mode });
+  /**
+   * Chooses what config.json returns: 'normal', 'missing' or 'malformed'. `fields` adds
+   * settings to the normal file, such as `{ requestTimeoutSeconds: 2 }`.
+   */
+  async serveConfig(mode, fields = {}) {
+    await this.control('config', { serve: mode, ...fields });
   }
 
   /** Queues a fault for the next calls of an action, such as 'guestaccess_guestlink.list'. */
