@@ -134,6 +134,9 @@ pub fn validate_link_form(
 pub fn field_message(field: LinkField, violation: Violation) -> String {
     match (field, violation) {
         (LinkField::Name, Violation::Missing | Violation::Empty) => "Enter a link name".into(),
+        (LinkField::Name, Violation::ControlCharacter) => {
+            "Link name can't contain line breaks, tabs or text-direction overrides".into()
+        }
         (LinkField::Name, Violation::TooLong { max }) => {
             format!("Link name must be {max} characters or fewer")
         }

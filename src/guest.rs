@@ -55,6 +55,9 @@ pub fn validate_guest_form(input: &GuestFormInput) -> Result<GuestDetails, Guest
 pub fn name_message(violation: Violation) -> String {
     match violation {
         Violation::TooLong { max } => format!("Name must be {max} characters or fewer"),
+        Violation::ControlCharacter => {
+            "Name can't contain line breaks, tabs or text-direction overrides".into()
+        }
         _ => "Enter your name".into(),
     }
 }

@@ -12,6 +12,8 @@ pub mod gallery;
 pub mod guest;
 pub mod pages;
 pub mod present;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 pub mod task;
 
 use leptos::prelude::*;
@@ -20,7 +22,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{fetch_text, ApiClient};
-use crate::components::{LoadingState, ProblemPage};
+use crate::components::{AppLoading, ProblemPage};
 use crate::config::{parse_config, router_base, AppConfig, ConfigError};
 use crate::pages::{GuestPage, MediaPage, NotFoundPage};
 
@@ -54,7 +56,7 @@ fn app_content() -> AnyView {
     // No <Suspense> here or below: a resource read inside one would swap the whole page
     // for the fallback and back, which re-creates open modal dialogs.
     (move || match config.get() {
-        None => view! { <LoadingState label="Loading" /> }.into_any(),
+        None => view! { <AppLoading /> }.into_any(),
         Some(Ok(config)) => view! { <Routed config /> }.into_any(),
         Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
     })

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 use web_sys::AbortController;
 
-use super::error::{ApiError, TIMEOUT_SECONDS};
+use super::error::ApiError;
 use super::request::{
     action_path, join_params, link_add_params, link_delete_params, link_list_params, request_body,
     resolve_params, settings_get_params, settings_update_params, ticket_params,
@@ -64,7 +64,7 @@ impl ApiClient {
         Self {
             service_url: "".into(),
             ks: None,
-            timeout_seconds: TIMEOUT_SECONDS,
+            timeout_seconds: super::error::TIMEOUT_SECONDS,
             fixture: Some(fixture),
         }
     }

@@ -25,6 +25,10 @@ pub fn CreateLinkDialog(
     /// Called with the link once it is created.
     #[prop(into)]
     on_created: Callback<GuestLink>,
+    /// Called when the server rejected the link because the entry changed elsewhere, such
+    /// as a link made in another tab that reached the limit, so the owner can reload.
+    #[prop(optional, into)]
+    on_stale: Option<Callback<()>>,
 ) -> impl IntoView {
     let scope = TaskScope::current();
     let client = expect_context::<ApiClient>();
@@ -88,6 +92,11 @@ pub fn CreateLinkDialog(
                 Ok(created) => on_created.run(created),
                 Err(error) => match form_errors_from_api(&error) {
                     Some(found) => {
+                        if found.form.is_some() {
+                            if let Some(on_stale) = on_stale {
+                                on_stale.run(());
+                            }
+                        }
                         if let Some(field) = found.first_invalid_field() {
                             focus_field(field);
                         }

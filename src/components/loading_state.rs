@@ -2,6 +2,16 @@
 
 use leptos::prelude::*;
 
+/// The whole app's busy page, shown until `config.json` has arrived.
+#[component]
+pub fn AppLoading() -> impl IntoView {
+    view! {
+        <main class="ga-page">
+            <LoadingState label="Loading" />
+        </main>
+    }
+}
+
 /// A busy line, announced politely to screen readers.
 #[component]
 pub fn LoadingState(

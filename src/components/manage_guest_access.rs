@@ -81,6 +81,11 @@ pub fn ManageGuestAccessDialog(
         reload_settings.run(());
     };
 
+    // Links may have changed in another tab or window, so they are read again whenever
+    // this window takes the focus back.
+    let focus_listener = window_event_listener(leptos::ev::focus, move |_| refresh(None));
+    on_cleanup(move || focus_listener.remove());
+
     Effect::new(move |_| {
         if let Some(list) = link_list.get() {
             if let Some(target) = focus_after_reload.try_update_value(Option::take).flatten() {
@@ -167,7 +172,7 @@ pub fn ManageGuestAccessDialog(
             <LiveRegion />
             <Show when=move || creating.get()>
                 <CreateLinkDialog entry_id=entry_id.clone() on_cancel=on_create_cancelled
-                    on_created />
+                    on_created on_stale=move |_| refresh(None) />
             </Show>
             {move || deleting.get().map(|link| view! {
                 <DeleteLinkDialog link on_cancel=move |_| set_deleting.set(None) on_done=on_deleted />
@@ -353,7 +358,8 @@ fn CopyFallback(
                 "Your browser did not allow copying. Press Ctrl+C to copy."
             </p>
             <div class="ga-field__row">
-                <input id=input_id node_ref=input_ref class="ga-input" type="text" readonly
+                // A URL reads left to right in every language.
+                <input id=input_id node_ref=input_ref class="ga-input" type="text" readonly dir="ltr"
                     aria-describedby=hint_id value=link.url.clone()
                     on:focus=move |_| if let Some(input) = input_ref.get_untracked() { input.select() } />
                 <button type="button" class="ga-button ga-button--secondary"

@@ -18,7 +18,7 @@ pub use delete_link_dialog::DeleteLinkDialog;
 pub use failure_notice::FailureNotice;
 pub use link_table::LinkTable;
 pub use live_region::{Announcer, LiveRegion};
-pub use loading_state::LoadingState;
+pub use loading_state::{AppLoading, LoadingState};
 pub use manage_guest_access::ManageGuestAccessDialog;
 pub use modal_dialog::{unique_id, ModalDialog};
 pub use more_actions_menu::{MenuItem, MoreActionsMenu};

@@ -136,7 +136,8 @@ pub fn ModalDialog(
 
 /// Moves focus back to the dialog when the focused control disappears or is disabled,
 /// which would otherwise leave focus on `<body>`, where Escape and Tab no longer reach
-/// the dialog.
+/// the dialog. Focus that left for another frame or window, as when the page is embedded
+/// in a learning platform, stays where the user put it.
 fn keep_focus_inside(dialog_ref: NodeRef<html::Dialog>) {
     request_animation_frame(move || {
         // The dialog may have closed since, and its node reference with it.
@@ -147,7 +148,8 @@ fn keep_focus_inside(dialog_ref: NodeRef<html::Dialog>) {
             None => true,
             Some(active) => Some(active) == document().body().map(Into::into),
         };
-        if lost && dialog.matches(":modal").unwrap_or(false) {
+        let page_has_focus = document().has_focus().unwrap_or(true);
+        if lost && page_has_focus && dialog.matches(":modal").unwrap_or(false) {
             let _ = dialog.focus();
         }
     });

@@ -11,6 +11,7 @@ mod catalogue;
 mod play;
 mod preview;
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -19,7 +20,7 @@ use leptos_router::path;
 
 use crate::api::{FixtureBackend, FixtureData};
 use crate::components::{
-    Announcer, CreateLinkDialog, DeleteLinkDialog, LinkTable, LoadingState, ManageGuestAccessDialog,
+    Announcer, AppLoading, CreateLinkDialog, DeleteLinkDialog, LinkTable, ManageGuestAccessDialog,
 };
 use crate::config::ConfigError;
 use crate::fixtures;
@@ -50,7 +51,7 @@ pub fn Gallery(
     view! {
         <Stylesheet id="ga-gallery-style" href="gallery.css" />
         <Router base>
-            <Routes fallback=NotFoundPage>
+            <Routes fallback=UnknownState>
                 <Route path=path!("/gallery") view=GalleryIndex />
                 <Route path=path!("/gallery/:component/:state") view=StatePage />
                 <Route path=path!("/gallery/:component/:state/frame") view=StateFrame />
@@ -58,6 +59,9 @@ pub fn Gallery(
         </Router>
     }
 }
+
+/// Message a frame posts to the gallery page once its state is ready.
+const READY_MESSAGE: &str = "ga-gallery-ready";
 
 /// Path of the app's base, ending in `/`, for building the gallery's addresses.
 #[derive(Clone)]
@@ -131,67 +135,105 @@ fn StatePage() -> impl IntoView {
             )
         })
     });
+    let position = Memo::new(move |_| {
+        params.with(|params| {
+            let component = params.get("component").unwrap_or_default();
+            let state = params.get("state").unwrap_or_default();
+            find(&component, &state).map(|(index, _)| index)
+        })
+    });
+    let known = Memo::new(move |_| position.get().is_some());
 
     move || {
-        let (component, state) = params.with(|params| {
-            (
-                params.get("component").unwrap_or_default(),
-                params.get("state").unwrap_or_default(),
-            )
-        });
-        match find(&component, &state) {
-            Some((index, entry)) => view! { <StatePreview index entry preview /> }.into_any(),
-            None => view! { <UnknownState /> }.into_any(),
+        if known.get() {
+            view! { <StatePreview position preview /> }.into_any()
+        } else {
+            view! { <UnknownState /> }.into_any()
         }
     }
 }
 
-/// Toolbar and frame of one gallery state.
+/// Toolbar and frame of the gallery state at `position`.
+///
+/// The frame stays one element while the address changes, and a new address replaces the
+/// page in it: setting a frame's `src` would add an entry to the browser's history, and
+/// Back would then move only the frame.
 #[component]
 fn StatePreview(
-    /// Position of the entry in the catalogue.
-    index: usize,
-    /// The entry.
-    entry: Entry,
+    /// Position of the shown entry in the catalogue.
+    position: Memo<Option<usize>>,
     /// Theme, direction and width from the address.
     preview: Memo<Preview>,
 ) -> impl IntoView {
-    let base = expect_context::<BasePath>();
-    let entries = catalogue();
-    let neighbour = |position: Option<usize>| {
-        position
-            .and_then(|position| entries.get(position))
-            .map(|entry| (entry.path(), format!("{}: {}", entry.group, entry.title)))
+    let base = StoredValue::new(expect_context::<BasePath>());
+    let entries = StoredValue::new(catalogue());
+    let entry_at = move |index: usize| entries.with_value(|entries| entries.get(index).cloned());
+    let index = move || position.get().unwrap_or_default();
+    let path = Memo::new(move |_| {
+        entry_at(index())
+            .map(|entry| entry.path())
+            .unwrap_or_default()
+    });
+    let heading = Memo::new(move |_| {
+        entry_at(index())
+            .map(|entry| format!("{}: {}", entry.group, entry.title))
+            .unwrap_or_default()
+    });
+    let link_to = move |path: &str, preview: Preview| {
+        format!(
+            "{}?{}",
+            base.with_value(|base| base.join(path)),
+            preview.to_query()
+        )
     };
-    let previous = neighbour(index.checked_sub(1));
-    let next = neighbour(index.checked_add(1));
-    let path = entry.path();
-    let heading = format!("{}: {}", entry.group, entry.title);
-    let link_to = {
-        let base = base.clone();
-        move |path: &str, preview: Preview| format!("{}?{}", base.join(path), preview.to_query())
+    let frame_src = move || {
+        let preview = preview.get();
+        format!(
+            "{}/frame?theme={}&dir={}",
+            base.with_value(|base| base.join(&path.get())),
+            preview.theme.as_str(),
+            preview.direction.as_str()
+        )
     };
-    let frame_src = {
-        let (base, path) = (base.clone(), path.clone());
-        move || {
-            let preview = preview.get();
-            format!(
-                "{}/frame?theme={}&dir={}",
-                base.join(&path),
-                preview.theme.as_str(),
-                preview.direction.as_str()
-            )
+
+    // A dialog in the frame takes the focus and keeps Tab inside itself, which would keep
+    // keyboard users from the toolbar, so the heading takes the focus back once the frame
+    // reports that its state is ready.
+    let heading_ref = NodeRef::<html::H1>::new();
+    let ready_listener = window_event_listener(leptos::ev::message, move |event| {
+        let own_origin = window().location().origin().ok();
+        let ready = event.data().as_string().as_deref() == Some(READY_MESSAGE)
+            && Some(event.origin()) == own_origin;
+        if ready {
+            if let Some(heading) = heading_ref.get_untracked() {
+                let _ = heading.focus();
+            }
         }
-    };
-    let step_link = {
-        let link_to = link_to.clone();
-        move |target: Option<(String, String)>, rel: &'static str, label: &'static str| {
-            let link_to = link_to.clone();
-            target.map(|(path, name)| {
-                view! {
-                    <a rel=rel href=move || link_to(&path, preview.get())
-                        aria-label=format!("{label}: {name}")>{label}</a>
-                }
+    });
+    on_cleanup(move || ready_listener.remove());
+
+    let frame_ref = NodeRef::<html::Iframe>::new();
+    let initial_frame_src = untrack(frame_src);
+    Effect::new(move |shown: Option<String>| {
+        let src = frame_src();
+        if shown.is_some_and(|shown| shown != src) {
+            let frame_window = frame_ref
+                .get_untracked()
+                .and_then(|frame| frame.content_window());
+            if let Some(frame_window) = frame_window {
+                let _ = frame_window.location().replace(&src);
+            }
+        }
+        src
+    });
+
+    let step_link = move |offset: isize, rel: &'static str, label: &'static str| {
+        move || {
+            let target = index().checked_add_signed(offset).and_then(entry_at)?;
+            let name = format!("{}: {}", target.group, target.title);
+            Some(view! {
+                <a rel=rel href=link_to(&target.path(), preview.get())
+                    aria-label=format!("{label}: {name}")>{label}</a>
             })
         }
     };
@@ -201,10 +243,9 @@ fn StatePreview(
             let links = choices
                 .into_iter()
                 .map(|choice| {
-                    let (link_to, path) = (link_to.clone(), path.clone());
                     view! {
                         <a class="ga-gallery__choice"
-                            href=move || link_to(&path, choice.apply(preview.get()))
+                            href=move || link_to(&path.get(), choice.apply(preview.get()))
                             aria-current=move || choice.is_selected(preview.get()).then_some("true")>
                             {choice.label()}
                         </a>
@@ -216,23 +257,26 @@ fn StatePreview(
         .collect_view();
 
     view! {
-        <Title text=format!("{heading} · Component gallery") />
+        <Title text=move || format!("{} · Component gallery", heading.get()) />
         <div class="ga-gallery-state">
             <header class="ga-gallery-toolbar">
                 <nav class="ga-gallery-toolbar__nav" aria-label="Gallery">
-                    <a href=base.join("gallery")>"All components"</a>
-                    {step_link(previous, "prev", "Previous")}
-                    {step_link(next, "next", "Next")}
+                    <a href=base.with_value(|base| base.join("gallery"))>"All components"</a>
+                    {step_link(-1, "prev", "Previous")}
+                    {step_link(1, "next", "Next")}
                 </nav>
-                <h1 class="ga-gallery-toolbar__title">{heading.clone()}</h1>
+                <h1 class="ga-gallery-toolbar__title" tabindex="-1" node_ref=heading_ref>
+                    {move || heading.get()}
+                </h1>
                 <div class="ga-gallery-toolbar__choices">
                     {groups}
-                    <a href=frame_src.clone() target="_blank" rel="noopener noreferrer">"Open the frame alone"</a>
+                    <a href=frame_src target="_blank" rel="noopener noreferrer">"Open the frame alone"</a>
                 </div>
             </header>
             <div class="ga-gallery-stage">
-                <iframe class="ga-gallery-frame" title=format!("Preview of {heading}")
-                    src=frame_src width=move || preview.get().width.to_string()></iframe>
+                <iframe class="ga-gallery-frame" node_ref=frame_ref src=initial_frame_src
+                    title=move || format!("Preview of {}", heading.get())
+                    width=move || preview.get().width.to_string()></iframe>
             </div>
         </div>
     }
@@ -298,6 +342,7 @@ fn StateFrame() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-gallery-ready", state);
         }
+        report_ready_to_gallery();
     });
 
     view! {
@@ -305,6 +350,18 @@ fn StateFrame() -> impl IntoView {
         {render(entry.subject, entry.data)}
     }
     .into_any()
+}
+
+/// Tells the gallery page around this frame, if any, that the state is ready, so that it
+/// can take the focus back to its toolbar.
+fn report_ready_to_gallery() {
+    if !matches!(window().frame_element(), Ok(Some(_))) {
+        return;
+    }
+    let origin = window().location().origin().unwrap_or_default();
+    if let Ok(Some(parent)) = window().parent() {
+        let _ = parent.post_message(&READY_MESSAGE.into(), &origin);
+    }
 }
 
 /// Renders the product component an entry shows.
@@ -348,7 +405,7 @@ fn render(subject: Subject, data: FixtureData) -> AnyView {
         }
         .into_any(),
         Subject::GuestPage => view! { <GuestFlow token=fixtures::TOKEN.to_owned() /> }.into_any(),
-        Subject::AppLoading => view! { <LoadingState label="Loading" /> }.into_any(),
+        Subject::AppLoading => view! { <AppLoading /> }.into_any(),
         Subject::ConfigError => {
             view! { <ConfigErrorPage error=ConfigError::Status(404) /> }.into_any()
         }
@@ -356,15 +413,31 @@ fn render(subject: Subject, data: FixtureData) -> AnyView {
     }
 }
 
-/// Wraps a dialog so that it is open at first and a button opens it again once closed.
+/// Wraps a dialog so that it is open at first. Once it is closed, a button takes the focus
+/// and shows the state again: it reloads the frame, which replays the entry's steps on a
+/// fresh fixture backend.
 fn reopenable(dialog: impl Fn(Callback<()>) -> AnyView + Send + Sync + 'static) -> AnyView {
     let open = RwSignal::new(true);
-    let close = Callback::new(move |()| open.set(false));
+    let reopen_button = NodeRef::<html::Button>::new();
+    let close = Callback::new(move |()| {
+        open.set(false);
+        // The closed dialog hands the focus back to the page, which had it when it opened.
+        request_animation_frame(move || {
+            if let Some(button) = reopen_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    });
+    let reload = |_| {
+        if let Err(error) = window().location().reload() {
+            leptos::logging::warn!("reload failed: {error:?}");
+        }
+    };
 
     view! {
         <main class="ga-page">
             <Show when=move || open.get() fallback=move || view! {
-                <button type="button" class="ga-button" on:click=move |_| open.set(true)>
+                <button type="button" class="ga-button" node_ref=reopen_button on:click=reload>
                     "Open the dialog again"
                 </button>
             }>

@@ -389,6 +389,9 @@ fn violation(property: &'static str) -> impl Fn(Violation) -> ApiFailure {
             }
             Violation::NotWholeNumber => failure(format!("{property} must be a whole number.")),
             Violation::InvalidEmail => failure(format!("{property} is not a valid email address.")),
+            Violation::ControlCharacter => failure(format!(
+                "{property} may not contain control or text-direction override characters."
+            )),
         }
     }
 }

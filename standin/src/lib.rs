@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -60,6 +60,7 @@ pub fn router(standin: StandIn, dist: &Path) -> Router {
             async move { route_long_paths_to_index(request, &index) }
         },
     ));
+    let policy = content_security_policy(&standin.store().origin);
     Router::new()
         .route("/api_v3/service/{service}/action/{action}", post(api::call))
         .nest("/__standin", controls::router())
@@ -67,7 +68,34 @@ pub fn router(standin: StandIn, dist: &Path) -> Router {
         .route("/session/{entry_id}", get(session_page))
         .fallback_service(app_files)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(move |response: Response| {
+            let policy = policy.clone();
+            async move { with_security_headers(response, policy) }
+        }))
         .with_state(standin)
+}
+
+/// Returns the Content Security Policy of every response: scripts, styles and frames only
+/// from the app's own origin, WebAssembly compilation allowed, no inline script or style,
+/// and requests only to the app's origin and the API at `service_url`.
+pub fn content_security_policy(service_url: &str) -> HeaderValue {
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src 'self' {service_url}; object-src 'none'; base-uri 'self'; \
+         form-action 'self'"
+    );
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+}
+
+fn with_security_headers(mut response: Response, policy: HeaderValue) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 /// Serves `standin` on `listener` until the process ends.

@@ -82,7 +82,7 @@ async fn main() -> ExitCode {
         }
     };
     let standin = StandIn::new(&origin);
-    print_urls(&standin, &origin);
+    print_urls(&standin, &origin, options.dist.join("gallery.css").exists());
     if let Err(error) = serve(listener, standin, options.dist).await {
         eprintln!("the stand-in stopped: {error}");
         return ExitCode::FAILURE;
@@ -90,8 +90,9 @@ async fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Prints where to start; the first line is what test harnesses wait for.
-fn print_urls(standin: &StandIn, origin: &str) {
+/// Prints where to start; the first line is what test harnesses wait for. Production
+/// builds have no gallery, and `gallery.css` only comes with one.
+fn print_urls(standin: &StandIn, origin: &str, has_gallery: bool) {
     let store = standin.store();
     let guest_link = store
         .links_of("1_demoroom")
@@ -102,6 +103,8 @@ fn print_urls(standin: &StandIn, origin: &str) {
     if let Some(url) = guest_link {
         println!("  Guest link of the demo room: {url}");
     }
-    println!("  Component gallery:           {origin}/gallery");
+    if has_gallery {
+        println!("  Component gallery:           {origin}/gallery");
+    }
     println!("Press Ctrl+C to stop.");
 }

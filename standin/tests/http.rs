@@ -209,6 +209,45 @@ fn config_control_serves_missing_and_malformed() {
 }
 
 #[test]
+fn config_control_sets_request_timeout() {
+    let server = Server::start();
+    let body = json!({"serve": "normal", "requestTimeoutSeconds": 2});
+
+    assert_eq!(server.control("config", body), 204);
+    let config: Value = serde_json::from_str(&server.get("/config.json").body).unwrap();
+    assert_eq!(config["requestTimeoutSeconds"], 2);
+
+    assert_eq!(server.control("reset", json!({})), 204);
+    let config: Value = serde_json::from_str(&server.get("/config.json").body).unwrap();
+    assert_eq!(config.get("requestTimeoutSeconds"), None);
+}
+
+#[test]
+fn every_response_has_strict_policy() {
+    let server = Server::start();
+    let expected = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src 'self' {}; object-src 'none'; base-uri 'self'; form-action 'self'",
+        server.origin
+    );
+
+    for path in [
+        "/",
+        "/media/1_demoroom",
+        "/config.json",
+        "/session/1_demoroom",
+    ] {
+        let policy = server.get(path).content_security_policy;
+        assert_eq!(policy.as_deref(), Some(expected.as_str()), "{path}");
+    }
+    let api = server.post_raw("/api_v3/service/guestaccess_guest/action/resolve", "{}");
+    assert_eq!(
+        api.content_security_policy.as_deref(),
+        Some(expected.as_str())
+    );
+}
+
+#[test]
 fn config_control_rejects_unknown_mode() {
     let server = Server::start();
 

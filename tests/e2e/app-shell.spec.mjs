@@ -56,3 +56,48 @@ test('gallery opens without config.json', async ({ page, standin }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
   await expect(page.locator('a[data-gallery-state]').first()).toBeVisible();
 });
+
+test.describe('Content Security Policy', () => {
+  test('pages load under the strict policy', async ({ page, standin }) => {
+    const response = await page.goto('/media/1_demoroom');
+    const policy = response.headers()['content-security-policy'];
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Design review with guest speakers');
+    expect(await page.locator('script:not([src])').count(), 'inline scripts').toBe(0);
+
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Manage guest access' }).click();
+    await expect(page.getByRole('dialog', { name: 'Manage guest access' }).getByRole('table')).toBeVisible();
+
+    const link = await standin.firstLink('1_demoroom');
+    await page.goto(new URL(link.url).pathname);
+    await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+
+    await page.goto('/gallery/toast/copy-fallback');
+    const frame = page.frameLocator('iframe.ga-gallery-frame');
+    await expect(frame.locator(':root')).toHaveAttribute('data-gallery-ready', 'true');
+    // The fixture fails the test on any violation these pages report.
+  });
+
+  test.describe('with an injected inline script', () => {
+    test.use({
+      expectedConsoleErrors: [/inline script violates the following Content Security Policy/],
+      expectedPolicyViolations: ['script-src-elem blocked inline'],
+    });
+
+    test('inline script is blocked', async ({ page }) => {
+      await page.goto('/media/1_demoroom');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Design review with guest speakers');
+
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injectedScriptRan = true;';
+        document.head.append(script);
+      });
+
+      await expect.poll(() => page.evaluate(() => window.injectedScriptRan ?? false)).toBe(false);
+    });
+  });
+});

@@ -1,6 +1,6 @@
 // The fault matrix: every backend action the app calls, crossed with every fault the
 // stand-in can inject. fault-matrix.spec.mjs runs one test per cell, and docs/fault-matrix.md
-// holds the same cells as a table, printed by `node tests/e2e/fault-matrix.mjs`.
+// lists the same cells as a table, printed by `node tests/e2e/fault-matrix.mjs`.
 
 /** Message of the API error that is not about the session. */
 export const MAINTENANCE = 'Guest access is paused for maintenance. Try again in a minute.';
@@ -54,8 +54,8 @@ export const FAULTS = [
 ];
 
 /**
- * What each action's cell promises, by fault family: what the user sees, the way out,
- * and what the test checks once the fault is gone. The spec file holds the steps.
+ * Promises of each action's cells, by fault family: the message shown, the way out, and
+ * the check made once the fault is gone. The steps are in the spec file.
  */
 export const ACTIONS = [
   {

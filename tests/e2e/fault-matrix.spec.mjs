@@ -1,5 +1,5 @@
 // One test per cell of the fault matrix (see fault-matrix.mjs): the fault hits one call,
-// the app says what happened in words that tell a transport failure from an API error,
+// the app reports what happened in words that tell a transport failure from an API error,
 // keeps what the user typed, offers the way out, and works fully once the fault is gone.
 import { readFile } from 'node:fs/promises';
 
@@ -15,7 +15,7 @@ const NEW_LINK = 'Fault drill';
 const GUEST = { name: 'Dana Levi', email: 'dana@example.org' };
 const API_PATHS = '**/api_v3/**';
 
-/** Seconds the app waits for an answer in these tests; the delay fault takes longer. */
+/** Time-out of the app's requests in these tests; the delay fault takes longer. */
 const REQUEST_TIMEOUT_SECONDS = 2;
 
 /** Text of the alert for each family of moderator failure. */
@@ -94,7 +94,7 @@ async function expectGuestPageProblem(page, fault) {
 
 /**
  * Steps of each action's cell: `arrange` gets the page to just before the call,
- * `trigger` makes it, `failed` checks what the user sees, `recover` takes the way out
+ * `trigger` makes it, `failed` checks the page the user gets, `recover` takes the way out
  * once the fault is gone, and `recovered` checks that everything works again.
  */
 const STEPS = {

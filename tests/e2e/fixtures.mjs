@@ -107,8 +107,19 @@ export const test = base.extend({
   // Console errors a test expects, such as Chromium's line about a deliberate 404.
   expectedConsoleErrors: [[], { option: true }],
 
-  page: async ({ page, standin, expectedConsoleErrors }, use) => {
+  // Content Security Policy violations a test causes on purpose.
+  expectedPolicyViolations: [[], { option: true }],
+
+  page: async ({ page, standin, expectedConsoleErrors, expectedPolicyViolations }, use) => {
     await standin.reset();
+    // Every Content Security Policy violation, in any frame, is reported to the test.
+    await page.exposeBinding('reportPolicyViolation', (_source, text) => policyViolations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.reportPolicyViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+      });
+    });
+    const policyViolations = [];
     const problems = [];
     page.on('console', (message) => {
       const expected = expectedConsoleErrors.some((pattern) => pattern.test(message.text()));
@@ -117,6 +128,7 @@ export const test = base.extend({
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     await use(page);
     expect(problems, 'errors in the browser console').toEqual([]);
+    expect(policyViolations, 'Content Security Policy violations').toEqual(expectedPolicyViolations);
   },
 });
 

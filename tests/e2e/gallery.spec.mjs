@@ -64,6 +64,12 @@ function horizontalOverflow(frame) {
     if (root.scrollWidth > root.clientWidth) {
       found.push(`page is ${root.scrollWidth} px wide in ${root.clientWidth} px`);
     }
+    for (const toast of document.querySelectorAll('.ga-toast[data-state="shown"]')) {
+      const box = toast.getBoundingClientRect();
+      if (box.left < 0 || box.right > window.innerWidth) {
+        found.push(`toast spans ${box.left} to ${box.right} px of ${window.innerWidth} px`);
+      }
+    }
     for (const dialog of document.querySelectorAll('dialog[open]')) {
       if (dialog.scrollWidth > dialog.clientWidth) {
         found.push(`dialog content is ${dialog.scrollWidth} px wide in ${dialog.clientWidth} px`);
@@ -192,5 +198,62 @@ test('gallery dialogs work against fixtures', async ({ page }) => {
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Open the dialog again' }).click();
-  await expect(page.getByRole('dialog', { name: 'Manage guest access' })).toBeVisible();
+  // Opening again replays the state on fresh fixtures.
+  await expect(page.getByRole('dialog', { name: 'Manage guest access' }).getByRole('row')).toHaveCount(3);
+});
+
+test('back returns address and frame together', async ({ page }) => {
+  await page.goto('/gallery/toast/link-copied');
+  const frameRoot = page.frameLocator('iframe.ga-gallery-frame').locator(':root');
+  await expect(frameRoot).toHaveAttribute('data-gallery-ready', 'true');
+  await page.getByRole('group', { name: 'Theme' }).getByRole('link', { name: 'Dark' }).click();
+  await expect(frameRoot).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('link', { name: /^Next/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toasts: Link deleted');
+  await expect(frameRoot).toHaveAttribute('data-gallery-ready', 'true');
+
+  await page.goBack({ waitUntil: 'commit' });
+
+  await expect(page).toHaveURL(/\/gallery\/toast\/link-copied\?theme=dark/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toasts: Link copied');
+  const frameAddress = () => page.frames().map((frame) => frame.url()).find((url) => url.includes('/frame?'));
+  await expect.poll(frameAddress).toMatch(/\/toast\/link-copied\/frame\?theme=dark/);
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page).toHaveURL(/\/gallery\/toast\/link-copied$/);
+  await expect.poll(frameAddress).toMatch(/\/toast\/link-copied\/frame\?theme=light/);
+  await expect(frameRoot).toHaveAttribute('data-theme', 'light');
+});
+
+test('keyboard reaches the toolbar on a dialog state', async ({ page }) => {
+  await page.goto('/gallery/create-link-form/empty');
+  const frameRoot = page.frameLocator('iframe.ga-gallery-frame').locator(':root');
+  await expect(frameRoot).toHaveAttribute('data-gallery-ready', 'true');
+
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('link', { name: 'Light' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: /^Next/ })).toBeFocused();
+});
+
+test('closed gallery dialog replays its state', async ({ page }) => {
+  await page.goto('/gallery/create-link-form/name-missing/frame');
+  await expect(page.locator(':root')).toHaveAttribute('data-gallery-ready', 'true');
+  const form = page.getByRole('dialog', { name: 'Create new link' });
+  await expect(form.getByText('Enter a link name')).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  const reopen = page.getByRole('button', { name: 'Open the dialog again' });
+  await expect(reopen).toBeFocused();
+  await reopen.press('Enter');
+
+  await expect(page.locator(':root')).toHaveAttribute('data-gallery-ready', 'true');
+  await expect(form.getByText('Enter a link name')).toBeVisible();
+});
+
+test('unknown gallery address stays in the gallery', async ({ page }) => {
+  for (const path of ['/gallery/manage-guest-access', '/gallery/x/y/extra', '/gallery//']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('This gallery state does not exist');
+  }
 });

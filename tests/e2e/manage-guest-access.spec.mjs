@@ -263,6 +263,11 @@ test.describe('Create new link', () => {
 
     await expect(form.root.getByRole('alert')).toContainText('already has 3 guest links');
     await expect(form.name).toHaveValue('Fourth');
+    // The table behind the form is read again and shows the links made elsewhere.
+    await expect(dialog.root.locator('tr[data-link-id]')).toHaveCount(3);
+    await form.cancel.click();
+    await dialog.expectCount('3 links');
+    await expect(dialog.createButton).toBeDisabled();
   });
 
   test('double click creates one link', async ({ page, standin }) => {
@@ -560,7 +565,8 @@ for (const [timezoneId, label] of [
       await standin.control('clock', { advanceSeconds: advance });
       const { dialog } = await openDialog(page);
 
-      await dialog.createLink({ name: 'Night owl', duration: '1' });
+      const form = await dialog.createLink({ name: 'Night owl', duration: '1' });
+      await expect(form.root).toHaveCount(0);
 
       const list = await standin.call('guestaccess_guestlink', 'list', { filter: { entryIdEqual: ROOM } });
       const link = list.objects.find((each) => each.name === 'Night owl');
@@ -665,5 +671,62 @@ test.describe('interrupted and repeated actions', () => {
 
     await expect(dialog.row('Twice')).toHaveCount(1, { timeout: 5_000 });
     await expect(page.getByRole('dialog', { name: 'Create new link' })).toHaveCount(0);
+  });
+});
+
+test.describe('changes made elsewhere', () => {
+  /** Tells the page that its window has the focus again, as after a switch of tabs. */
+  async function returnToWindow(page) {
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  }
+
+  test('link expired elsewhere shows on return', async ({ page, standin }) => {
+    const link = await standin.firstLink(ROOM);
+    const { dialog } = await openDialog(page);
+    await expect(dialog.row(link.name)).not.toContainText('Expired');
+
+    await standin.control('link', { id: link.id, fields: { expiresAt: 1_000_000_000 } });
+    await returnToWindow(page);
+
+    await expect(dialog.row(link.name)).toContainText('Expired');
+  });
+
+  test('links changed elsewhere are read on return', async ({ page, standin }) => {
+    const link = await standin.firstLink(ROOM);
+    const { dialog } = await openDialog(page);
+    await expect(dialog.rows()).toHaveCount(1);
+
+    await standin.control('link', { id: link.id, delete: true });
+    await standin.call('guestaccess_guestlink', 'add', { guestLink: { entryId: ROOM, name: 'Other tab' } });
+    await returnToWindow(page);
+
+    await expect(dialog.rows()).toHaveCount(1);
+    await expect(dialog.row('Other tab')).toBeVisible();
+    await expect(dialog.row(link.name)).toHaveCount(0);
+  });
+
+  test('access turned off elsewhere shows on return', async ({ page, standin }) => {
+    const { dialog } = await openDialog(page);
+    await expect(dialog.accessSwitch).toHaveAttribute('aria-checked', 'true');
+
+    await standin.setEntry(ROOM, { enabled: false });
+    await returnToWindow(page);
+
+    await expect(dialog.accessSwitch).toHaveAttribute('aria-checked', 'false');
+    await expect(dialog.createButton).toBeDisabled();
+  });
+
+  test('cancel after a lost answer shows the link made', async ({ page, standin }) => {
+    await standin.serveConfig('normal', { requestTimeoutSeconds: 1 });
+    await standin.fault('guestaccess_guestlink.add', 'delay', { delaySeconds: 3 });
+    const { dialog } = await openDialog(page);
+
+    const form = await dialog.createLink({ name: 'Lost answer' });
+    await expect(form.root.getByRole('alert')).toContainText("Couldn't reach the server");
+    await form.cancel.click();
+
+    // The outcome was unknown, so the list is read again and shows the link once.
+    await expect(dialog.row('Lost answer')).toHaveCount(1);
+    await dialog.expectCount('2 links');
   });
 });

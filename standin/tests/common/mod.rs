@@ -121,6 +121,7 @@ impl Server {
 pub struct Reply {
     pub status: u16,
     pub cache_control: Option<String>,
+    pub content_security_policy: Option<String>,
     pub body: String,
 }
 
@@ -132,9 +133,13 @@ impl From<Result<ureq::Response, ureq::Error>> for Reply {
         };
         let status = response.status();
         let cache_control = response.header("Cache-Control").map(str::to_owned);
+        let content_security_policy = response
+            .header("Content-Security-Policy")
+            .map(str::to_owned);
         Reply {
             status,
             cache_control,
+            content_security_policy,
             body: response.into_string().unwrap(),
         }
     }
