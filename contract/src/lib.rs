@@ -54,9 +54,30 @@ pub fn first_example(kind: &str, action: &str) -> Option<Example> {
         .find(|example| example.kind == kind && example.action == action)
 }
 
+/// Returns the codes of the document's error code table, in its order.
+pub fn error_codes() -> Vec<&'static str> {
+    let Some((_, section)) = CONTRACT.split_once("## Error codes") else {
+        return Vec::new();
+    };
+    section
+        .lines()
+        .skip_while(|line| !line.starts_with("| `"))
+        .take_while(|line| line.starts_with("| `"))
+        .filter_map(|line| line.split('`').nth(1))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_codes_come_from_the_table() {
+        let codes = error_codes();
+        assert_eq!(codes.first(), Some(&"INVALID_KS"));
+        assert!(codes.contains(&"PROPERTY_VALIDATION_WRONG_FORMAT"));
+        assert_eq!(codes.len(), 17);
+    }
 
     #[test]
     fn every_example_has_kind_and_action() {
