@@ -137,11 +137,16 @@ fn validate_text(raw: &str, max_chars: usize) -> Result<String, Violation> {
 /// word joiner, the byte order mark, the soft hyphen, bidirectional controls, and the
 /// blank Hangul fillers and braille pattern.
 /// Tells whether a character may not appear in a text field: control characters (line
-/// breaks and tabs included), and the bidirectional embeddings, overrides and isolates,
+/// breaks and tabs included), the line and paragraph separators U+2028 and U+2029, and
+/// the bidirectional embeddings, overrides and isolates,
 /// which can make text read in another order than it is stored. The marks U+200E and
 /// U+200F stay allowed, because right-to-left writing needs them.
 fn is_forbidden(character: char) -> bool {
-    character.is_control() || matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    character.is_control()
+        || matches!(
+            character,
+            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 fn is_invisible(character: char) -> bool {
@@ -202,6 +207,8 @@ mod tests {
             "Bell\u{7}",
             "C1\u{85}x",
             "del\u{7f}",
+            "line\u{2028}separator",
+            "paragraph\u{2029}separator",
         ] {
             assert_eq!(
                 validate_link_name(text),
