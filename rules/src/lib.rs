@@ -136,11 +136,11 @@ fn validate_text(raw: &str, max_chars: usize) -> Result<String, Violation> {
 /// Tells whether a character shows nothing on its own: zero-width spaces and joiners, the
 /// word joiner, the byte order mark, the soft hyphen, bidirectional controls, and the
 /// blank Hangul fillers and braille pattern.
-/// Tells whether a character may not appear in a text field: control characters (line
-/// breaks and tabs included), the line and paragraph separators U+2028 and U+2029, and
-/// the bidirectional embeddings, overrides and isolates,
-/// which can make text read in another order than it is stored. The marks U+200E and
-/// U+200F stay allowed, because right-to-left writing needs them.
+/// Tells whether a character may not appear in a text field. Forbidden are control
+/// characters (line breaks and tabs included) and the line and paragraph separators
+/// U+2028 and U+2029. So are the bidirectional embeddings, overrides and isolates, which
+/// can make text read in another order than it is stored. The marks U+200E and U+200F
+/// stay allowed, because right-to-left writing needs them.
 fn is_forbidden(character: char) -> bool {
     character.is_control()
         || matches!(
