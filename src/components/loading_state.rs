@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-/// The whole app's busy page, shown until `config.json` has arrived.
+/// Shows the whole app's busy page until `config.json` has arrived.
 #[component]
 pub fn AppLoading() -> impl IntoView {
     view! {

@@ -198,7 +198,7 @@ fn GuestAccessToggle(
     let announcer = expect_context::<Announcer>();
     let desired = RwSignal::new(settings.with_untracked(|settings| settings.enabled));
     let (saving, set_saving) = signal(false);
-    // The failed change and the state it was meant to reach, which Retry asks for again.
+    // The failed change and the state it was meant to reach, which Retry requests again.
     let (failure, set_failure) = signal(None::<(ApiError, bool)>);
 
     // Settings read from the server move the switch, except while a change is being saved.
@@ -229,10 +229,10 @@ fn GuestAccessToggle(
                     }
                     Err(error) => {
                         // The change may have reached the server, so its state is read again.
-                        let wanted = desired.get_untracked();
+                        let requested = desired.get_untracked();
                         let landed = match client.get_settings(&entry_id).await {
                             Ok(fresh) => {
-                                let landed = fresh.enabled == wanted;
+                                let landed = fresh.enabled == requested;
                                 settings.set(fresh);
                                 landed
                             }
@@ -243,7 +243,7 @@ fn GuestAccessToggle(
                             continue;
                         }
                         desired.set(settings.with_untracked(|settings| settings.enabled));
-                        set_failure.set(Some((error, wanted)));
+                        set_failure.set(Some((error, requested)));
                         break;
                     }
                 }
@@ -273,9 +273,9 @@ fn GuestAccessToggle(
                 {move || saving.get().then_some("Saving…")}
             </span>
         </div>
-        {move || failure.get().map(|(error, wanted)| view! {
+        {move || failure.get().map(|(error, requested)| view! {
             <FailureNotice error on_retry=move |_| {
-                desired.set(wanted);
+                desired.set(requested);
                 set_failure.set(None);
                 sync.run(());
             } />

@@ -258,7 +258,7 @@ fn toast_entries() -> Vec<Entry> {
             .data(data(settings_off(), inactive_links(2)))
             .steps([Step::Announce("Guest access turned off")]),
         entry("copy-fallback", "Copy fallback")
-            .steps([Step::RefuseClipboard, Step::Click("[data-action='copy']")]),
+            .steps([Step::RejectClipboard, Step::Click("[data-action='copy']")]),
     ]
 }
 
@@ -281,6 +281,7 @@ fn guest_entries() -> Vec<Entry> {
         data
     };
     let unsteady = "main p.ga-field__hint";
+
     let link_problems = [
         (
             "access-off",
@@ -306,6 +307,7 @@ fn guest_entries() -> Vec<Entry> {
         ),
     ]
     .map(|(state, title, code)| resolve_fails(state, title, api_error(code)));
+
     let mut entries = vec![
         form("checking", "Checking the link").reply(Action::Resolve, Reply::Pending),
         form("empty", "Empty"),

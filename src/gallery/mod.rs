@@ -39,7 +39,7 @@ pub fn is_gallery_path(pathname: &str, base_path: &str) -> bool {
     rest == "/gallery" || rest.starts_with("/gallery/")
 }
 
-/// The gallery's router and pages.
+/// Routes the gallery's pages: the index, each state, and each state's frame.
 #[component]
 pub fn Gallery(
     /// Path of the app's base, such as `/` or `/guest-access/`.
@@ -121,7 +121,7 @@ fn GalleryIndex() -> impl IntoView {
     }
 }
 
-/// One state in a frame, with the toolbar.
+/// Shows one state in a frame, with the toolbar.
 #[component]
 fn StatePage() -> impl IntoView {
     let params = use_params_map();

@@ -1,5 +1,5 @@
 //! Steps that bring a rendered component into the state a gallery entry shows, done
-//! through the page as a user would: clicks, typing and a refusing clipboard.
+//! through the page as a user would: clicks, typing and a clipboard that rejects writes.
 
 use std::time::Duration;
 
@@ -28,7 +28,7 @@ pub enum Step {
     /// Waits until an element matches a CSS selector.
     WaitFor(&'static str),
     /// Makes every clipboard write fail, as a browser that denies the permission does.
-    RefuseClipboard,
+    RejectClipboard,
     /// Shows a message in the live region until another replaces it.
     Announce(&'static str),
 }
@@ -75,7 +75,7 @@ async fn run(step: &Step, announcer: Announcer) -> Result<(), String> {
         Step::WaitFor(selector) => {
             wait_for(selector).await?;
         }
-        Step::RefuseClipboard => refuse_clipboard()?,
+        Step::RejectClipboard => reject_clipboard_writes()?,
         Step::Announce(text) => announcer.hold(*text),
     }
     Ok(())
@@ -133,7 +133,7 @@ fn find_input_labelled(label: &str) -> Option<HtmlInputElement> {
 }
 
 /// Replaces `navigator.clipboard` with one whose writes are rejected.
-fn refuse_clipboard() -> Result<(), String> {
+fn reject_clipboard_writes() -> Result<(), String> {
     let reject = Closure::<dyn Fn(JsValue) -> Promise>::new(|_text| {
         Promise::reject(&JsValue::from_str("NotAllowedError"))
     });

@@ -46,7 +46,7 @@ pub fn GuestPage() -> impl IntoView {
     view! { <GuestFlow token /> }
 }
 
-/// The steps of joining through one guest link, from checking it to entering the session.
+/// Walks a guest through one guest link, from checking it to entering the session.
 #[component]
 pub fn GuestFlow(
     /// The link's token.

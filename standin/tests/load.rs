@@ -27,7 +27,7 @@ struct Tally {
 }
 
 /// Checks one response against the contract and returns its body unless it is an error.
-fn check_answer(action: &str, status: u16, body: &str) -> Option<Value> {
+fn check_response(action: &str, status: u16, body: &str) -> Option<Value> {
     assert_eq!(status, 200, "{action}: HTTP {status}: {body}");
     let value: Value = serde_json::from_str(body).unwrap_or_else(|_| panic!("{action}: {body}"));
     if value.is_null() {
@@ -111,6 +111,7 @@ fn send(server: &Server, tokens: &[String; 2], client: usize, index: usize, tall
             )
         }
     };
+
     let mut params = params;
     params["format"] = json!(1);
     if moderator {
@@ -119,7 +120,8 @@ fn send(server: &Server, tokens: &[String; 2], client: usize, index: usize, tall
     let (service, name) = action.split_once('.').unwrap();
     let path = format!("/api_v3/service/{service}/action/{name}");
     let reply = server.post_raw(&path, &params.to_string());
-    let value = check_answer(action, reply.status, &reply.body);
+    let value = check_response(action, reply.status, &reply.body);
+
     let mut tally = tally.lock().unwrap();
     tally.answers += 1;
     match (action, value) {

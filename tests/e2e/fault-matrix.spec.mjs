@@ -1,6 +1,6 @@
-// One test per cell of the fault matrix (see fault-matrix.mjs): the fault hits one call,
-// the app reports what happened in words that tell a transport failure from an API error,
-// keeps what the user typed, offers the way out, and works fully once the fault is gone.
+// One test per cell of the fault matrix (see fault-matrix.mjs), where the fault hits one
+// call. The app must report it in words that tell a transport failure from an API error,
+// keep what the user typed, offer the way out, and work fully once the fault is gone.
 import { readFile } from 'node:fs/promises';
 
 import { test, expect } from './fixtures.mjs';
@@ -93,8 +93,8 @@ async function expectGuestPageProblem(page, fault) {
 }
 
 /**
- * Steps of each action's cell: `arrange` gets the page to just before the call,
- * `trigger` makes it, `failed` checks the page the user gets, `recover` takes the way out
+ * Steps of each action's cell. `arrange` gets the page to just before the call and
+ * `trigger` makes it. `failed` checks the page the user gets. `recover` takes the way out
  * once the fault is gone, and `recovered` checks that everything works again.
  */
 const STEPS = {
