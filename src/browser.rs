@@ -1,4 +1,5 @@
-//! Browser services the pages use: the clipboard and dates in the viewer's locale.
+//! Browser services the pages use: the clipboard, and dates and numbers in the viewer's
+//! locale.
 
 use chrono::Local;
 use js_sys::{Array, Date, Intl, Object, Reflect};
@@ -45,13 +46,53 @@ fn intl_long_date(seconds: i64) -> Option<String> {
     for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
         Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
     }
-    let format = Intl::DateTimeFormat::new(&Array::new(), &options);
+    let format = Intl::DateTimeFormat::new(&format_locales(), &options);
     let date = Date::new(&JsValue::from_f64(seconds as f64 * 1000.0));
     let formatted = format.format().call1(&JsValue::UNDEFINED, &date).ok()?;
     formatted
         .dyn_into::<js_sys::JsString>()
         .ok()
         .map(String::from)
+}
+
+/// Formats a number with `Intl.NumberFormat` in the reader's locale ("1,000", "1.000").
+pub fn format_number(number: f64) -> String {
+    if cfg!(target_arch = "wasm32") {
+        let format = Intl::NumberFormat::new(&format_locales(), &Object::new());
+        let formatted = format
+            .format()
+            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(number))
+            .ok()
+            .and_then(|text| text.as_string());
+        if let Some(formatted) = formatted {
+            return formatted;
+        }
+    }
+    group_thousands(number)
+}
+
+/// Formats a number the English way, for native tests and a browser without `Intl`.
+fn group_thousands(number: f64) -> String {
+    if number.fract() != 0.0 || number.abs() >= 1e15 {
+        return number.to_string();
+    }
+    let digits = (number.abs() as u64).to_string();
+    let mut grouped = String::from(if number < 0.0 { "-" } else { "" });
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// The `Intl` locales of the current language, best first.
+fn format_locales() -> Array {
+    crate::i18n::format_locales()
+        .into_iter()
+        .map(|tag| JsValue::from_str(&tag))
+        .collect()
 }
 
 /// Waits for `duration` without blocking the page.
@@ -66,4 +107,19 @@ pub async fn sleep(duration: std::time::Duration) {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_thousands;
+
+    #[test]
+    fn numbers_without_intl_group_thousands() {
+        assert_eq!(group_thousands(0.0), "0");
+        assert_eq!(group_thousands(999.0), "999");
+        assert_eq!(group_thousands(1000.0), "1,000");
+        assert_eq!(group_thousands(1_000_000.0), "1,000,000");
+        assert_eq!(group_thousands(-12345.0), "-12,345");
+        assert_eq!(group_thousands(2.5), "2.5");
+    }
 }

@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::api::TIMEOUT_SECONDS;
+use crate::tr;
 
 /// Allowed values of `requestTimeoutSeconds`.
 pub const TIMEOUT_RANGE: std::ops::RangeInclusive<u32> = 1..=120;
@@ -56,6 +57,19 @@ pub enum ConfigError {
     /// The file is not JSON, or a field is missing or has the wrong type.
     #[error("config.json is invalid: {0}")]
     Invalid(String),
+}
+
+impl ConfigError {
+    /// Returns the sentence shown on the configuration error page, in the reader's
+    /// language. The detail after the colon is for the site's administrator and stays in
+    /// English, as it names fields of the file.
+    pub fn describe(&self) -> String {
+        match self {
+            ConfigError::Unreachable(detail) => tr!("config-unreachable", detail = detail),
+            ConfigError::Status(status) => tr!("config-status", status = status.to_string()),
+            ConfigError::Invalid(detail) => tr!("config-invalid", detail = detail),
+        }
+    }
 }
 
 /// Parses the text of `config.json`. `app_origin` is the default of `allowedJoinOrigins`.

@@ -9,6 +9,7 @@ use guest_access_rules::{
 };
 
 use crate::api::{ApiError, ErrorCode, NewGuestLink};
+use crate::tr;
 
 /// A field of the Create new link form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -133,35 +134,20 @@ pub fn validate_link_form(
 /// Returns the message for a field that breaks a rule, naming what to enter.
 pub fn field_message(field: LinkField, violation: Violation) -> String {
     match (field, violation) {
-        (LinkField::Name, Violation::Missing | Violation::Empty) => "Enter a link name".into(),
-        (LinkField::Name, Violation::ControlCharacter) => {
-            "Link name can't contain line breaks, tabs or text-direction overrides".into()
-        }
-        (LinkField::Name, Violation::TooLong { max }) => {
-            format!("Link name must be {max} characters or fewer")
-        }
-        (LinkField::ClicksLimit, Violation::NotWholeNumber) => {
-            "Enter # of clicks as a whole number, such as 25, or leave it empty for unlimited"
-                .into()
-        }
-        (LinkField::ClicksLimit, Violation::TooSmall { min }) => {
-            format!("# of clicks must be at least {min}")
-        }
-        (LinkField::ClicksLimit, Violation::TooLarge { max }) => {
-            format!("# of clicks must be {} or fewer", group_thousands(max))
-        }
-        (LinkField::DurationDays, Violation::NotWholeNumber) => {
-            "Enter the duration as a whole number of days, such as 7, or leave it empty for no \
-             expiry"
-                .into()
-        }
+        (LinkField::Name, Violation::Missing | Violation::Empty) => tr!("link-name-missing"),
+        (LinkField::Name, Violation::ControlCharacter) => tr!("link-name-control"),
+        (LinkField::Name, Violation::TooLong { max }) => tr!("link-name-long", max = max),
+        (LinkField::ClicksLimit, Violation::NotWholeNumber) => tr!("clicks-not-number"),
+        (LinkField::ClicksLimit, Violation::TooSmall { min }) => tr!("clicks-small", min = min),
+        (LinkField::ClicksLimit, Violation::TooLarge { max }) => tr!("clicks-large", max = max),
+        (LinkField::DurationDays, Violation::NotWholeNumber) => tr!("duration-not-number"),
         (LinkField::DurationDays, Violation::TooSmall { min }) => {
-            format!("Duration must be at least {min} day")
+            tr!("duration-small", min = min)
         }
         (LinkField::DurationDays, Violation::TooLarge { max }) => {
-            format!("Duration must be {max} days or fewer")
+            tr!("duration-large", max = max)
         }
-        (_, _) => "Check this value".into(),
+        (_, _) => tr!("value-invalid"),
     }
 }
 
@@ -196,28 +182,14 @@ pub fn form_errors_from_api(error: &ApiError) -> Option<LinkFormErrors> {
             }
         }
         ErrorCode::GuestLinkLimitReached => {
-            errors.form = Some(format!(
-                "This media already has {MAX_LINKS} guest links. Delete one to create another."
-            ));
+            errors.form = Some(tr!("form-limit-reached", max = MAX_LINKS));
         }
         ErrorCode::GuestAccessDisabled => {
-            errors.form = Some("Guest access is off. Turn it on to create links.".into());
+            errors.form = Some(tr!("form-access-off"));
         }
         _ => return None,
     }
     Some(errors)
-}
-
-fn group_thousands(number: u32) -> String {
-    let digits = number.to_string();
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 #[cfg(test)]
@@ -343,12 +315,5 @@ mod tests {
     fn other_failures_are_not_form_errors() {
         assert_eq!(form_errors_from_api(&ApiError::Timeout), None);
         assert_eq!(form_errors_from_api(&api_error("INVALID_KS", None)), None);
-    }
-
-    #[test]
-    fn thousands_grouping() {
-        assert_eq!(group_thousands(7), "7");
-        assert_eq!(group_thousands(1_000), "1,000");
-        assert_eq!(group_thousands(100_000), "100,000");
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use guest_access_rules::{validate_email, validate_guest_name, Violation};
 
 use crate::api::{ApiError, ErrorCode, GuestDetails};
+use crate::tr;
 
 /// Text the guest typed, kept as typed so nothing is lost when it is invalid.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,14 +27,9 @@ pub struct GuestFormErrors {
 }
 
 impl GuestFormErrors {
-    /// Tells whether the Name field is the first with an error, else the Email field.
-    pub fn name_first(&self) -> bool {
-        self.name.is_some()
-    }
-
-    /// Tells whether any field has an error.
-    pub fn any(&self) -> bool {
-        self.name.is_some() || self.email.is_some()
+    /// Tells whether no field has an error.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.email.is_none()
     }
 }
 
@@ -54,20 +50,18 @@ pub fn validate_guest_form(input: &GuestFormInput) -> Result<GuestDetails, Guest
 /// Returns the message for a name that breaks a rule.
 pub fn name_message(violation: Violation) -> String {
     match violation {
-        Violation::TooLong { max } => format!("Name must be {max} characters or fewer"),
-        Violation::ControlCharacter => {
-            "Name can't contain line breaks, tabs or text-direction overrides".into()
-        }
-        _ => "Enter your name".into(),
+        Violation::TooLong { max } => tr!("guest-name-long", max = max),
+        Violation::ControlCharacter => tr!("guest-name-control"),
+        _ => tr!("guest-name-missing"),
     }
 }
 
 /// Returns the message for an email address that breaks a rule.
 pub fn email_message(violation: Violation) -> String {
     match violation {
-        Violation::Missing | Violation::Empty => "Enter your email address".into(),
-        Violation::TooLong { max } => format!("Email address must be {max} characters or fewer"),
-        _ => "Enter an email address in the correct format, like name@example.com".into(),
+        Violation::Missing | Violation::Empty => tr!("guest-email-missing"),
+        Violation::TooLong { max } => tr!("guest-email-long", max = max),
+        _ => tr!("guest-email-format"),
     }
 }
 
@@ -151,7 +145,8 @@ mod tests {
         let errors = validate_guest_form(&input("  ", "")).unwrap_err();
         assert_eq!(errors.name.as_deref(), Some("Enter your name"));
         assert_eq!(errors.email.as_deref(), Some("Enter your email address"));
-        assert!(errors.name_first());
+        assert!(!errors.is_empty());
+        assert!(GuestFormErrors::default().is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod form;
 #[cfg(feature = "gallery")]
 pub mod gallery;
 pub mod guest;
+pub mod i18n;
 pub mod pages;
 pub mod present;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -24,20 +25,19 @@ use leptos_router::path;
 use crate::api::{fetch_text, ApiClient};
 use crate::components::{AppLoading, ProblemPage};
 use crate::config::{parse_config, router_base, AppConfig, ConfigError};
+use crate::i18n::{negotiate, preferred_from_query, set_locale, Locale};
 use crate::pages::{GuestPage, MediaPage, NotFoundPage};
-
-/// Name of the product, shown after each page's own title.
-pub const PRODUCT_NAME: &str = "Kaltura guest access";
 
 /// The whole app: loads `config.json`, then routes to the page for the address. The
 /// component gallery, in builds that have it, needs no configuration and skips it.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    choose_language();
 
     view! {
         <Title formatter=|title: String| {
-            if title.is_empty() { PRODUCT_NAME.to_owned() } else { format!("{title} · {PRODUCT_NAME}") }
+            if title.is_empty() { tr!("product-name") } else { tr!("page-title", title = title) }
         } />
         {app_content()}
     }
@@ -49,6 +49,11 @@ fn app_content() -> AnyView {
         let base_path = document_base().1;
         let pathname = window().location().pathname().unwrap_or_default();
         if gallery::is_gallery_path(&pathname, &base_path) {
+            // The gallery's own pages are in English; each state's frame takes the
+            // language from its address.
+            if !pathname.ends_with("/frame") {
+                apply_language(Locale::En, Vec::new());
+            }
             return view! { <gallery::Gallery base_path /> }.into_any();
         }
     }
@@ -84,14 +89,34 @@ fn Routed(config: AppConfig) -> impl IntoView {
 #[component]
 pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
     view! {
-        <ProblemPage title="The app's configuration could not be loaded">
-            <p>
-                "This page needs its configuration file to reach the media service, "
-                "and the file could not be used. Reload the page, and if the problem "
-                "stays, tell the site's administrator."
-            </p>
-            <p class="ga-detail">{error.to_string()}</p>
+        <ProblemPage title=tr!("config-error-title")>
+            <p>{tr!("config-error-body")}</p>
+            <p class="ga-detail">{error.describe()}</p>
         </ProblemPage>
+    }
+}
+
+/// Chooses the language from `?lang=` and the browser's languages, once at start-up.
+fn choose_language() {
+    let window = window();
+    let search = window.location().search().unwrap_or_default();
+    let browser_languages: Vec<String> = window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    let (locale, format_locales) = negotiate(preferred_from_query(&search), &browser_languages);
+    apply_language(locale, format_locales);
+}
+
+/// Sets the language of the texts and marks the document with its `lang` and `dir`, which
+/// mirror the layout for a right-to-left language.
+pub fn apply_language(locale: Locale, format_locales: Vec<String>) {
+    set_locale(locale, format_locales);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", locale.tag());
+        let _ = root.set_attribute("dir", locale.direction());
     }
 }
 

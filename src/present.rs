@@ -3,46 +3,46 @@
 use chrono::{DateTime, TimeZone};
 
 use crate::api::{ApiError, ErrorCode, GuestLink, LinkStatus};
+use crate::tr;
 
 /// Returns the count line of the link list: "No links added", "1 link", "2 links".
 pub fn link_count_label(count: usize) -> String {
-    match count {
-        0 => "No links added".into(),
-        1 => "1 link".into(),
-        many => format!("{many} links"),
-    }
+    tr!("link-count", count = count)
 }
 
 /// Returns the expiration date of a link as a long date in `zone`, or "Never".
+///
+/// The browser formats dates with `Intl` in the reader's language (`browser.rs`); this
+/// English format is its fallback and the reference for native tests.
 pub fn expiry_label<Tz: TimeZone>(expires_at: Option<i64>, zone: &Tz) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
     let Some(seconds) = expires_at else {
-        return "Never".into();
+        return tr!("expiry-never");
     };
     match DateTime::from_timestamp(seconds, 0) {
         Some(time) => time.with_timezone(zone).format("%B %-d, %Y").to_string(),
-        None => "Unknown date".into(),
+        None => tr!("expiry-unknown"),
     }
 }
 
 /// Returns the clicks column of a link: "unlimited", or clicks used and the limit ("3 / 10").
 pub fn clicks_label(link: &GuestLink) -> String {
     match link.clicks_limit {
-        None => "unlimited".into(),
-        Some(limit) => format!("{} / {limit}", link.clicks_used),
+        None => tr!("clicks-unlimited"),
+        Some(limit) => tr!("clicks-used", used = link.clicks_used, limit = limit),
     }
 }
 
 /// Returns the name of a link's state.
-pub fn status_label(status: LinkStatus) -> &'static str {
+pub fn status_label(status: LinkStatus) -> String {
     match status {
-        LinkStatus::Active => "Active",
-        LinkStatus::Expired => "Expired",
-        LinkStatus::Exhausted => "Used up",
-        LinkStatus::Inactive => "Inactive",
-        LinkStatus::Unknown => "Unknown",
+        LinkStatus::Active => tr!("status-active"),
+        LinkStatus::Expired => tr!("status-expired"),
+        LinkStatus::Exhausted => tr!("status-exhausted"),
+        LinkStatus::Inactive => tr!("status-inactive"),
+        LinkStatus::Unknown => tr!("status-unknown"),
     }
 }
 
@@ -63,19 +63,12 @@ pub enum Remedy {
 /// problem from the backend refusing the request.
 pub fn describe_failure(error: &ApiError) -> (String, Remedy) {
     let text = match error {
-        ApiError::Network => {
-            "Couldn't reach the server. Check your connection and try again.".into()
-        }
-        ApiError::Timeout => {
-            "Couldn't reach the server: it did not answer in time. Try again.".into()
-        }
-        ApiError::Status(status) => {
-            format!("Couldn't reach the server: it answered with HTTP status {status}. Try again.")
-        }
-        ApiError::Malformed(_) => {
-            "Couldn't reach the server: its answer could not be read. Try again.".into()
-        }
-        ApiError::Cancelled => "The request was cancelled. Try again.".into(),
+        ApiError::Network => tr!("failure-network"),
+        ApiError::Timeout => tr!("failure-timeout"),
+        // A status code is an identifier, not a quantity: it is never grouped ("1,000").
+        ApiError::Status(status) => tr!("failure-status", status = status.to_string()),
+        ApiError::Malformed(_) => tr!("failure-malformed"),
+        ApiError::Cancelled => tr!("failure-cancelled"),
         ApiError::Api { code, message, .. } => return describe_api_error(code, message),
     };
     (text, Remedy::Retry)
@@ -83,73 +76,43 @@ pub fn describe_failure(error: &ApiError) -> (String, Remedy) {
 
 fn describe_api_error(code: &ErrorCode, message: &str) -> (String, Remedy) {
     let (text, remedy) = match code {
-        ErrorCode::InvalidKs => (
-            "Your session has expired. Reload the page to sign in again.",
-            Remedy::Reload,
+        ErrorCode::InvalidKs => (tr!("failure-invalid-ks"), Remedy::Reload),
+        ErrorCode::ServiceForbidden => (tr!("failure-forbidden"), Remedy::None),
+        ErrorCode::EntryIdNotFound => (tr!("failure-entry-missing"), Remedy::None),
+        ErrorCode::GuestAccessNotSupported => (tr!("failure-not-supported"), Remedy::None),
+        _ if message.trim().is_empty() => (
+            tr!("failure-rejected", code = code.to_string()),
+            Remedy::Retry,
         ),
-        ErrorCode::ServiceForbidden => (
-            "You don't have permission to manage guest links for this media.",
-            Remedy::None,
-        ),
-        ErrorCode::EntryIdNotFound => ("This media doesn't exist or was deleted.", Remedy::None),
-        ErrorCode::GuestAccessNotSupported => (
-            "Guest access is not supported for media gallery rooms.",
-            Remedy::None,
-        ),
-        _ if message.trim().is_empty() => {
-            return (
-                format!("The server rejected the request ({code})."),
-                Remedy::Retry,
-            );
-        }
-        _ => return (message.to_owned(), Remedy::Retry),
+        _ => (message.to_owned(), Remedy::Retry),
     };
-    (text.into(), remedy)
+    (text, remedy)
 }
 
 /// Why a guest link cannot be used: a page title and what the guest can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkProblem {
     /// Heading of the page.
-    pub title: &'static str,
+    pub title: String,
     /// Explanation of what happened and of what the guest can do next.
-    pub explanation: &'static str,
+    pub explanation: String,
 }
 
 /// Returns the page for an API error that makes a guest link unusable, or `None` for a
 /// failure that retrying may fix.
 pub fn describe_link_problem(error: &ApiError) -> Option<LinkProblem> {
     let (title, explanation) = match error.code()? {
-        ErrorCode::GuestAccessDisabled => (
-            "Guest access is turned off",
-            "The session's owner has turned off guest access. Ask them to turn it on again.",
-        ),
-        ErrorCode::GuestLinkNotFound => (
-            "This link is no longer valid",
-            "The link was deleted or mistyped. Ask the person who sent it for a new one.",
-        ),
-        ErrorCode::GuestLinkExpired => (
-            "This link has expired",
-            "The link was only valid for a limited time. Ask the person who sent it for a new one.",
-        ),
-        ErrorCode::GuestLinkExhausted => (
-            "This link has been used up",
-            "The link reached the number of times it could be used. Ask the person who sent it \
-             for a new one.",
-        ),
-        ErrorCode::EntryIdNotFound => (
-            "This session is no longer available",
-            "The room this link leads to was removed. Ask the person who sent the link.",
-        ),
-        ErrorCode::GuestTicketNotFound => (
-            "Your request to join is no longer valid",
-            "It waited too long or was removed. Start again to ask to join once more.",
-        ),
-        ErrorCode::GuestAccessNotSupported => (
-            "Guests can't join this media",
-            "Guest access is not supported for media gallery rooms. Ask the person who sent \
-             the link how to take part.",
-        ),
+        ErrorCode::GuestAccessDisabled => {
+            (tr!("problem-access-off-title"), tr!("problem-access-off"))
+        }
+        ErrorCode::GuestLinkNotFound => (tr!("problem-not-found-title"), tr!("problem-not-found")),
+        ErrorCode::GuestLinkExpired => (tr!("problem-expired-title"), tr!("problem-expired")),
+        ErrorCode::GuestLinkExhausted => (tr!("problem-exhausted-title"), tr!("problem-exhausted")),
+        ErrorCode::EntryIdNotFound => (tr!("problem-room-gone-title"), tr!("problem-room-gone")),
+        ErrorCode::GuestTicketNotFound => (tr!("problem-ticket-title"), tr!("problem-ticket")),
+        ErrorCode::GuestAccessNotSupported => {
+            (tr!("problem-gallery-title"), tr!("problem-gallery"))
+        }
         _ => return None,
     };
     Some(LinkProblem { title, explanation })

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::modal_dialog::unique_id;
+use crate::tr;
 
 /// A switch (`role="switch"`) labelled "Enable guest access".
 #[component]
@@ -21,7 +22,7 @@ pub fn AccessSwitch(
 
     view! {
         <div class="ga-switch">
-            <span id=label_id.clone() class="ga-switch__label">"Enable guest access"</span>
+            <span id=label_id.clone() class="ga-switch__label">{tr!("enable-guest-access")}</span>
             <button
                 type="button"
                 role="switch"

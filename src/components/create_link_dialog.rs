@@ -11,6 +11,7 @@ use crate::form::{
     form_errors_from_api, validate_link_form, LinkField, LinkFormErrors, LinkFormInput,
 };
 use crate::task::TaskScope;
+use crate::tr;
 
 /// The form that creates a guest link. Create stays enabled while the form is invalid:
 /// pressing it shows each error next to its field and focuses the first invalid field.
@@ -113,32 +114,30 @@ pub fn CreateLinkDialog(
     };
 
     view! {
-        <ModalDialog title="Create new link" on_close=on_cancel class="ga-dialog--form">
+        <ModalDialog title=tr!("create-new-link") on_close=on_cancel class="ga-dialog--form">
             <form class="ga-form" novalidate on:submit=on_submit>
-                <p class="ga-dialog__lead">
-                    "Allow anyone with this link to access the media without signing in."
-                </p>
+                <p class="ga-dialog__lead">{tr!("create-lead")}</p>
                 {move || errors.get().form.map(|message| view! {
                     <p class="ga-form__error" role="alert">{message}</p>
                 })}
-                <FormField field=LinkField::Name label="Link Name" required=true value=name
+                <FormField field=LinkField::Name label=tr!("field-link-name") required=true value=name
                     errors input_ref=field_refs[0] />
-                <FormField field=LinkField::ClicksLimit label="# of clicks" value=clicks_limit
-                    hint="Limit how many times this link can be accessed." numeric=true
+                <FormField field=LinkField::ClicksLimit label=tr!("field-clicks") value=clicks_limit
+                    hint=tr!("field-clicks-hint") numeric=true
                     errors input_ref=field_refs[1] />
-                <FormField field=LinkField::DurationDays label="Duration" value=duration_days
-                    suffix="Day/s" numeric=true errors input_ref=field_refs[2] />
+                <FormField field=LinkField::DurationDays label=tr!("field-duration") value=duration_days
+                    suffix=tr!("field-duration-unit") numeric=true errors input_ref=field_refs[2] />
                 {move || failure.get().map(|error| view! {
                     <FailureNotice error on_retry=submit />
                 })}
                 <div class="ga-dialog__actions">
                     <button type="button" class="ga-button ga-button--secondary"
                         on:click=move |_| on_cancel.run(())>
-                        "Cancel"
+                        {tr!("cancel")}
                     </button>
                     <button type="submit" class="ga-button" disabled=move || busy.get()
                         aria-busy=move || busy.get().to_string()>
-                        {move || if busy.get() { "Creating…" } else { "Create" }}
+                        {move || if busy.get() { tr!("creating") } else { tr!("create") }}
                     </button>
                 </div>
             </form>
@@ -152,7 +151,7 @@ fn FormField(
     /// Which field of the form this is.
     field: LinkField,
     /// Visible label.
-    label: &'static str,
+    label: String,
     /// What the user typed.
     value: RwSignal<String>,
     /// Errors of the whole form; this field shows its own.
@@ -164,10 +163,10 @@ fn FormField(
     required: bool,
     /// Help text under the label.
     #[prop(optional)]
-    hint: Option<&'static str>,
+    hint: Option<String>,
     /// Unit shown after the input, such as "Day/s".
     #[prop(optional)]
-    suffix: Option<&'static str>,
+    suffix: Option<String>,
     /// Whether the field takes a whole number.
     #[prop(optional)]
     numeric: bool,
@@ -178,14 +177,16 @@ fn FormField(
     let suffix_id = format!("{input_id}-suffix");
     let message = Memo::new(move |_| errors.with(|errors| errors.field(field).cloned()));
     let autofocus = field == LinkField::Name;
+    let has_hint = hint.is_some();
+    let has_suffix = suffix.is_some();
     let described_by = {
         let (hint_id, error_id, suffix_id) = (hint_id.clone(), error_id.clone(), suffix_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
-            if suffix.is_some() {
+            if has_suffix {
                 ids.push(suffix_id.clone());
             }
             if message.get().is_some() {
@@ -204,7 +205,7 @@ fn FormField(
             {hint.map(|hint| view! { <p id=hint_id.clone() class="ga-field__hint">{hint}</p> })}
             {move || message.get().map(|text| view! {
                 <p id=error_id.clone() class="ga-field__error">
-                    <span class="ga-visually-hidden">"Error: "</span>
+                    <span class="ga-visually-hidden">{tr!("error-prefix")}" "</span>
                     {text}
                 </p>
             })}

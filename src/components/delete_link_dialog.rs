@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::api::{ApiClient, ApiError, ErrorCode, GuestLink};
 use crate::components::{unique_id, FailureNotice, ModalDialog};
 use crate::task::TaskScope;
+use crate::tr;
 
 /// Outcome of a delete, for the dialog's owner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,8 @@ pub fn DeleteLinkDialog(
 
     view! {
         <ModalDialog
-            title=format!("Delete \u{201c}{}\u{201d}?", link.name)
+            title=tr!("delete-title", name = &link.name)
+            title_name=link.name.clone()
             role="alertdialog"
             described_by=description_id.clone()
             close_button=false
@@ -71,8 +73,8 @@ pub fn DeleteLinkDialog(
             class="ga-dialog--small"
         >
             <div id=description_id class="ga-dialog__body">
-                <p>"Deleted links can't be restored, and guests can no longer join with this link."</p>
-                <p>"Guests who already joined with it stay in the session until they refresh or leave."</p>
+                <p>{tr!("delete-permanent")}</p>
+                <p>{tr!("delete-joined")}</p>
             </div>
             {move || failure.get().map(|error| view! {
                 <FailureNotice error on_retry=delete />
@@ -81,12 +83,12 @@ pub fn DeleteLinkDialog(
                 <button type="button" class="ga-button ga-button--secondary" autofocus
                     disabled=move || busy.get()
                     on:click=move |_| on_cancel.run(())>
-                    "Cancel"
+                    {tr!("cancel")}
                 </button>
                 <button type="button" class="ga-button ga-button--danger"
                     disabled=move || busy.get()
                     on:click=move |_| delete.run(())>
-                    {move || if busy.get() { "Deleting…" } else { "Delete" }}
+                    {move || if busy.get() { tr!("deleting") } else { tr!("delete") }}
                 </button>
             </div>
         </ModalDialog>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::present::{describe_failure, Remedy};
+use crate::tr;
 
 /// A failed call: what happened, and a Retry or Reload button when either can help.
 #[component]
@@ -19,7 +20,7 @@ pub fn FailureNotice(
         Remedy::Retry => Some(
             view! {
                 <button type="button" class="ga-button" on:click=move |_| on_retry.run(())>
-                    "Retry"
+                    {tr!("retry")}
                 </button>
             }
             .into_any(),
@@ -27,7 +28,7 @@ pub fn FailureNotice(
         Remedy::Reload => Some(
             view! {
                 <button type="button" class="ga-button" on:click=|_| reload_page()>
-                    "Reload page"
+                    {tr!("reload-page")}
                 </button>
             }
             .into_any(),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::api::{GuestLink, LinkStatus};
 use crate::browser::local_expiry_label;
 use crate::present::{clicks_label, status_label};
+use crate::tr;
 
 /// The links of an entry: name, expiration date, clicks and actions.
 #[component]
@@ -23,10 +24,10 @@ pub fn LinkTable(
         <table class="ga-table">
             <thead>
                 <tr>
-                    <th scope="col">"Link name"</th>
-                    <th scope="col">"Expiration date"</th>
-                    <th scope="col">"# of clicks"</th>
-                    <th scope="col" class="ga-table__actions">"Actions"</th>
+                    <th scope="col">{tr!("column-name")}</th>
+                    <th scope="col">{tr!("column-expiry")}</th>
+                    <th scope="col">{tr!("column-clicks")}</th>
+                    <th scope="col" class="ga-table__actions">{tr!("column-actions")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -60,16 +61,16 @@ fn LinkRow(
                 <span class="ga-table__name-text" dir="auto">{link.name.clone()}</span>
                 {status}
             </th>
-            <td data-label="Expiration date">{local_expiry_label(link.expires_at)}</td>
-            <td data-label="# of clicks">{clicks_label(&link)}</td>
+            <td data-label=tr!("column-expiry")>{local_expiry_label(link.expires_at)}</td>
+            <td data-label=tr!("column-clicks")>{clicks_label(&link)}</td>
             <td class="ga-table__actions">
                 <button type="button" class="ga-icon-button" data-action="copy"
-                    aria-label=format!("Copy link {}", link.name)
+                    aria-label=tr!("copy-link", name = &link.name)
                     on:click=move |_| on_copy.run(copy_link.clone())>
                     <CopyIcon />
                 </button>
                 <button type="button" class="ga-icon-button ga-icon-button--danger" data-action="delete"
-                    aria-label=format!("Delete link {}", link.name)
+                    aria-label=tr!("delete-link", name = &link.name)
                     on:click=move |_| on_delete.run(delete_link.clone())>
                     <TrashIcon />
                 </button>

@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::tr;
+
 /// Shows the whole app's busy page until `config.json` has arrived.
 #[component]
 pub fn AppLoading() -> impl IntoView {
     view! {
         <main class="ga-page">
-            <LoadingState label="Loading" />
+            <LoadingState label=tr!("loading") />
         </main>
     }
 }

@@ -15,6 +15,7 @@ use crate::components::{
 use crate::present::link_count_label;
 use crate::task::api_resource;
 use crate::task::TaskScope;
+use crate::tr;
 
 /// Element that takes focus once the link list has loaded again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub fn ManageGuestAccessDialog(
             match copy_to_clipboard(&link.url).await {
                 Ok(()) => {
                     set_copy_fallback.set(None);
-                    announcer.announce("Link copied");
+                    announcer.announce(tr!("link-copied"));
                 }
                 Err(_) => set_copy_fallback.set(Some(link)),
             }
@@ -119,14 +120,14 @@ pub fn ManageGuestAccessDialog(
         set_deleting.set(None);
         set_copy_fallback.set(None);
         announcer.announce(match outcome {
-            DeleteOutcome::Deleted => "Link deleted",
-            DeleteOutcome::AlreadyGone => "This link had already been deleted",
+            DeleteOutcome::Deleted => tr!("link-deleted"),
+            DeleteOutcome::AlreadyGone => tr!("link-already-deleted"),
         });
         refresh(Some(FocusTarget::RowAt(index)));
     });
     let on_created = Callback::new(move |link: GuestLink| {
         set_creating.set(false);
-        announcer.announce("Link created");
+        announcer.announce(tr!("link-created"));
         refresh(Some(FocusTarget::CopyButtonOf(link.id)));
         // Until the new row is drawn, focus waits on the dialog rather than on Create new
         // link, where a second Enter would open the form again.
@@ -143,15 +144,11 @@ pub fn ManageGuestAccessDialog(
     });
 
     view! {
-        <ModalDialog title="Manage guest access" on_close return_focus class="ga-dialog--manage">
-            <p class="ga-dialog__lead">
-                {format!(
-                    "Allow link-based access without sign-in. Up to {max_links} guest links available."
-                )}
-            </p>
+        <ModalDialog title=tr!("manage-guest-access") on_close return_focus class="ga-dialog--manage">
+            <p class="ga-dialog__lead">{tr!("manage-lead", max = max_links)}</p>
             <GuestAccessToggle settings on_saved=move |_| refresh(None) />
             {move || match links.get() {
-                None => view! { <LoadingState label="Loading guest links" /> }.into_any(),
+                None => view! { <LoadingState label=tr!("links-loading") /> }.into_any(),
                 Some(Err(error)) => view! {
                     <FailureNotice error on_retry=move |_| refresh(None) />
                 }
@@ -252,9 +249,9 @@ fn GuestAccessToggle(
             if changed {
                 let enabled = settings.with_untracked(|settings| settings.enabled);
                 announcer.announce(if enabled {
-                    "Guest access turned on"
+                    tr!("access-turned-on")
                 } else {
-                    "Guest access turned off"
+                    tr!("access-turned-off")
                 });
                 on_saved.run(());
             }
@@ -270,7 +267,7 @@ fn GuestAccessToggle(
         <div class="ga-toggle-row">
             <AccessSwitch checked=desired busy=saving on_change />
             <span class="ga-toggle-row__status" aria-hidden="true">
-                {move || saving.get().then_some("Saving…")}
+                {move || saving.get().then(|| tr!("saving"))}
             </span>
         </div>
         {move || failure.get().map(|(error, requested)| view! {
@@ -301,11 +298,9 @@ fn CreateButton(
     let reason_id = unique_id("ga-create-reason");
     let reason = move || {
         if !settings.with(|settings| settings.enabled) {
-            Some("Turn on guest access to create links.".to_owned())
+            Some(tr!("create-needs-access"))
         } else if link_list.with(|list| list.as_ref().is_some_and(|list| list.len() >= max_links)) {
-            Some(format!(
-                "This media has the maximum of {max_links} links. Delete one to create another."
-            ))
+            Some(tr!("create-limit", max = max_links))
         } else {
             None
         }
@@ -320,7 +315,7 @@ fn CreateButton(
                     move || reason().map(|_| reason_id.clone())
                 }
                 on:click=move |_| on_click.run(())>
-                "Create new link"
+                {tr!("create-new-link")}
             </button>
             {move || reason().map(|text| view! {
                 <p id=reason_id.clone() class="ga-create__reason">{text}</p>
@@ -352,10 +347,10 @@ fn CopyFallback(
     view! {
         <div class="ga-copy-fallback">
             <label for=input_id.clone() class="ga-field__label">
-                {format!("Link for {}", link.name)}
+                {tr!("copy-fallback-label", name = &link.name)}
             </label>
             <p id=hint_id.clone() class="ga-field__hint">
-                "Your browser did not allow copying. Press Ctrl+C to copy."
+                {tr!("copy-fallback-hint")}
             </p>
             <div class="ga-field__row">
                 // A URL reads left to right in every language.
@@ -364,7 +359,7 @@ fn CopyFallback(
                     on:focus=move |_| if let Some(input) = input_ref.get_untracked() { input.select() } />
                 <button type="button" class="ga-button ga-button--secondary"
                     on:click=move |_| on_done.run(())>
-                    "Done"
+                    {tr!("done")}
                 </button>
             </div>
         </div>

@@ -2,6 +2,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::tr;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -32,6 +33,11 @@ pub fn ModalDialog(
     /// Called when the user asks to close the dialog.
     #[prop(into)]
     on_close: Callback<()>,
+    /// A name typed by a person that ends the title, such as a link's name. The heading
+    /// isolates its last occurrence in `<bdi>`, so a name in another script cannot
+    /// reorder the words and marks around it.
+    #[prop(optional, into)]
+    title_name: Option<String>,
     /// `dialog`, or `alertdialog` for a confirmation.
     #[prop(default = "dialog")]
     role: &'static str,
@@ -101,7 +107,7 @@ pub fn ModalDialog(
     };
     let close = close_button.then(|| {
         view! {
-            <button type="button" class="ga-dialog__close" aria-label="Close"
+            <button type="button" class="ga-dialog__close" aria-label=tr!("close")
                 on:click=move |_| on_close.run(())>
                 <span aria-hidden="true">"✕"</span>
             </button>
@@ -126,7 +132,7 @@ pub fn ModalDialog(
             }
         >
             <div class="ga-dialog__header">
-                <h2 id=title_id class="ga-dialog__title">{title}</h2>
+                <h2 id=title_id class="ga-dialog__title">{isolate_name(title, title_name)}</h2>
                 {close}
             </div>
             {children()}
@@ -180,4 +186,17 @@ fn keep_tab_inside(event: &KeyboardEvent, dialog_ref: NodeRef<html::Dialog>) {
         event.prevent_default();
         let _ = first.focus();
     }
+}
+
+/// Returns `title` with the last occurrence of `name` wrapped in `<bdi>`.
+fn isolate_name(title: String, name: Option<String>) -> AnyView {
+    let Some((name, start)) = name
+        .filter(|name| !name.is_empty())
+        .and_then(|name| title.rfind(&name).map(|start| (name, start)))
+    else {
+        return title.into_any();
+    };
+    let before = title[..start].to_owned();
+    let after = title[start + name.len()..].to_owned();
+    view! { {before}<bdi>{name}</bdi>{after} }.into_any()
 }

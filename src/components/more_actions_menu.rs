@@ -7,12 +7,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, Node};
 
 use crate::components::modal_dialog::unique_id;
+use crate::tr;
 
 /// One item of a menu.
 #[derive(Clone)]
 pub struct MenuItem {
     /// Text of the item, which is also its accessible name.
-    pub label: &'static str,
+    pub label: String,
     /// Runs when the item is chosen.
     pub on_select: Callback<()>,
 }
@@ -128,7 +129,7 @@ pub fn MoreActionsMenu(
                 type="button"
                 class="ga-menu__button"
                 node_ref=button_ref
-                aria-label="More actions"
+                aria-label=tr!("more-actions")
                 aria-haspopup="menu"
                 aria-controls=menu_id.clone()
                 aria-expanded=move || open.get().to_string()
@@ -140,7 +141,7 @@ pub fn MoreActionsMenu(
             <ul
                 id=menu_id
                 role="menu"
-                aria-label="More actions"
+                aria-label=tr!("more-actions")
                 class="ga-menu__list"
                 node_ref=menu_ref
                 hidden=move || !open.get()

@@ -177,32 +177,32 @@ fn manage_entries() -> Vec<Entry> {
 fn create_entries() -> Vec<Entry> {
     use Subject::CreateDialog;
     let entry = |state, title| Entry::new(CREATE, "create-link-form", state, title, CreateDialog);
-    let name = Step::Type("Link Name", "Guest speakers");
+    let name = Step::Type("field-link-name", "Guest speakers");
     vec![
         entry("empty", "Empty"),
         entry("filled", "Filled").steps([
             name.clone(),
-            Step::Type("# of clicks", "25"),
-            Step::Type("Duration", "7"),
+            Step::Type("field-clicks", "25"),
+            Step::Type("field-duration", "7"),
         ]),
         entry("name-missing", "Name missing").steps([Step::Click(SUBMIT)]),
         entry("name-too-long", "Name too long").steps([
-            Step::Type("Link Name", TOO_LONG_LINK_NAME),
+            Step::Type("field-link-name", TOO_LONG_LINK_NAME),
             Step::Click(SUBMIT),
         ]),
         entry("clicks-invalid", "# of clicks not a number").steps([
             name.clone(),
-            Step::Type("# of clicks", "ten"),
+            Step::Type("field-clicks", "ten"),
             Step::Click(SUBMIT),
         ]),
         entry("duration-too-long", "Duration too long").steps([
             name.clone(),
-            Step::Type("Duration", "400"),
+            Step::Type("field-duration", "400"),
             Step::Click(SUBMIT),
         ]),
         entry("all-invalid", "Every field invalid").steps([
-            Step::Type("# of clicks", "0"),
-            Step::Type("Duration", "-1"),
+            Step::Type("field-clicks", "0"),
+            Step::Type("field-duration", "-1"),
             Step::Click(SUBMIT),
         ]),
         entry("limit-reached", "Limit reached elsewhere")
@@ -250,13 +250,13 @@ fn toast_entries() -> Vec<Entry> {
     use Subject::ManageDialog;
     let entry = |state, title| Entry::new(TOASTS, "toast", state, title, ManageDialog);
     vec![
-        entry("link-copied", "Link copied").steps([Step::Announce("Link copied")]),
+        entry("link-copied", "Link copied").steps([Step::Announce("link-copied")]),
         entry("link-deleted", "Link deleted")
             .data(data(settings(), links(1)))
-            .steps([Step::Announce("Link deleted")]),
+            .steps([Step::Announce("link-deleted")]),
         entry("access-turned-off", "Guest access turned off")
             .data(data(settings_off(), inactive_links(2)))
-            .steps([Step::Announce("Guest access turned off")]),
+            .steps([Step::Announce("access-turned-off")]),
         entry("copy-fallback", "Copy fallback")
             .steps([Step::RejectClipboard, Step::Click("[data-action='copy']")]),
     ]
@@ -271,8 +271,8 @@ fn guest_entries() -> Vec<Entry> {
     let problem = |state, title| entry(GUEST_ERRORS, "guest-error", state, title);
     let resolve_fails = |state, title, error| problem(state, title).fail(Action::Resolve, error);
     let fill = [
-        Step::Type("Name", "Dana Levi"),
-        Step::Type("Email", "dana.levi@example.org"),
+        Step::Type("guest-name", "Dana Levi"),
+        Step::Type("guest-email", "dana.levi@example.org"),
     ];
     let join = || fill.iter().cloned().chain([Step::Click(SUBMIT)]);
     let with_ticket = |status| {
@@ -314,8 +314,8 @@ fn guest_entries() -> Vec<Entry> {
         form("filled", "Filled").steps(fill.clone()),
         form("invalid", "Both fields missing").steps([Step::Click(SUBMIT)]),
         form("invalid-email", "Email invalid").steps([
-            Step::Type("Name", "Dana Levi"),
-            Step::Type("Email", "dana.levi"),
+            Step::Type("guest-name", "Dana Levi"),
+            Step::Type("guest-email", "dana.levi"),
             Step::Click(SUBMIT),
         ]),
         form("submitting", "Submitting")

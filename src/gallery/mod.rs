@@ -3,7 +3,7 @@
 //! no backend and no `config.json`.
 //!
 //! `/gallery` lists the states. `/gallery/{component}/{state}` shows one in a frame with a
-//! toolbar for theme, direction and width, kept in the address. The frame itself is
+//! toolbar for language, theme, direction and width, kept in the address. The frame itself is
 //! `/gallery/{component}/{state}/frame`, a page of its own, so that media queries and
 //! modal dialogs see the frame's width as the viewport.
 
@@ -113,7 +113,7 @@ fn GalleryIndex() -> impl IntoView {
             <h1>"Component gallery"</h1>
             <p>
                 "Each state of each component, drawn by the app's own components from \
-                 fixture data, with no backend. A state opens with a toolbar for theme, \
+                 fixture data, with no backend. A state opens with a toolbar for language, theme, \
                  direction and width, and its address keeps them, so it can be shared."
             </p>
             {sections}
@@ -126,15 +126,7 @@ fn GalleryIndex() -> impl IntoView {
 fn StatePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let preview = Memo::new(move |_| {
-        query.with(|query| {
-            Preview::from_query(
-                query.get_str("theme"),
-                query.get_str("dir"),
-                query.get_str("width"),
-            )
-        })
-    });
+    let preview = Memo::new(move |_| query.with(|query| Preview::from_query(|key| query.get(key))));
     let position = Memo::new(move |_| {
         params.with(|params| {
             let component = params.get("component").unwrap_or_default();
@@ -189,8 +181,9 @@ fn StatePreview(
     let frame_src = move || {
         let preview = preview.get();
         format!(
-            "{}/frame?theme={}&dir={}",
+            "{}/frame?lang={}&theme={}&dir={}",
             base.with_value(|base| base.join(&path.get())),
+            preview.language.tag(),
             preview.theme.as_str(),
             preview.direction.as_str()
         )
@@ -304,7 +297,8 @@ fn UnknownState() -> impl IntoView {
 fn StateFrame() -> impl IntoView {
     let params = use_params_map().get_untracked();
     let query = use_query_map().get_untracked();
-    let preview = Preview::from_query(query.get_str("theme"), query.get_str("dir"), None);
+    let preview = Preview::from_query(|key| query.get(key));
+    crate::apply_language(preview.language, Vec::new());
     let root = document().document_element();
     if let Some(root) = &root {
         let _ = root.set_attribute("data-theme", preview.theme.as_str());

@@ -23,13 +23,15 @@ const POLL_INTERVAL: Duration = Duration::from_millis(20);
 pub enum Step {
     /// Clicks the first element that matches a CSS selector.
     Click(&'static str),
-    /// Types text into the input whose label starts with the given text.
+    /// Types text into the input whose label starts with the catalogue message of the
+    /// given id, so the step works in every language.
     Type(&'static str, &'static str),
     /// Waits until an element matches a CSS selector.
     WaitFor(&'static str),
     /// Makes every clipboard write fail, as a browser that denies the permission does.
     RejectClipboard,
-    /// Shows a message in the live region until another replaces it.
+    /// Shows the catalogue message of the given id in the live region until another
+    /// replaces it.
     Announce(&'static str),
 }
 
@@ -63,7 +65,7 @@ async fn run(step: &Step, announcer: Announcer) -> Result<(), String> {
             element.click();
         }
         Step::Type(label, text) => {
-            let input = input_labelled(label).await?;
+            let input = input_labelled(&crate::i18n::text(label)).await?;
             let _ = input.focus();
             input.set_value(text);
             let init = EventInit::new();
@@ -76,7 +78,7 @@ async fn run(step: &Step, announcer: Announcer) -> Result<(), String> {
             wait_for(selector).await?;
         }
         Step::RejectClipboard => reject_clipboard_writes()?,
-        Step::Announce(text) => announcer.hold(*text),
+        Step::Announce(id) => announcer.hold(crate::i18n::text(id)),
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! Preview settings of a gallery state, kept in the address as `theme`, `dir` and `width`
-//! so that a shared address shows exactly what its sender saw.
+//! Preview settings of a gallery state, kept in the address as `lang`, `theme`, `dir` and
+//! `width` so that a shared address shows exactly what its sender saw.
+
+use crate::i18n::Locale;
 
 /// Colour theme of a preview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,9 +24,11 @@ pub enum Direction {
 /// Widths a preview can take, in CSS pixels: a phone, a tablet and a desktop.
 pub const WIDTHS: [u32; 3] = [320, 768, 1280];
 
-/// Theme, direction and width of one preview.
+/// Language, theme, direction and width of one preview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Preview {
+    /// Language of the component's texts.
+    pub language: Locale,
     /// Colour theme.
     pub theme: Theme,
     /// Writing direction.
@@ -36,6 +40,7 @@ pub struct Preview {
 impl Default for Preview {
     fn default() -> Self {
         Self {
+            language: Locale::En,
             theme: Theme::Light,
             direction: Direction::Ltr,
             width: 1280,
@@ -85,12 +90,36 @@ impl Direction {
     }
 }
 
+impl Direction {
+    /// Returns the direction a language is written in.
+    pub fn of(language: Locale) -> Self {
+        match language {
+            Locale::En => Direction::Ltr,
+            Locale::He => Direction::Rtl,
+        }
+    }
+}
+
 impl Preview {
-    /// Reads the preview from the address's `theme`, `dir` and `width` values. A missing
-    /// or unknown value takes the default, so an old or mistyped address still opens.
-    pub fn from_query(theme: Option<&str>, direction: Option<&str>, width: Option<&str>) -> Self {
-        let default = Self::default();
+    /// Reads the preview from the address's `lang`, `theme`, `dir` and `width` values,
+    /// which `value` looks up. A missing or unknown value takes the default, so an old or
+    /// mistyped address still opens; the direction defaults to the language's own.
+    pub fn from_query(value: impl Fn(&str) -> Option<String>) -> Self {
+        let (language, theme) = (value("lang"), value("theme"));
+        let (direction, width) = (value("dir"), value("width"));
+        let (language, theme) = (language.as_deref(), theme.as_deref());
+        let (direction, width) = (direction.as_deref(), width.as_deref());
+        let language = Locale::ALL
+            .into_iter()
+            .find(|known| Some(known.tag()) == language)
+            .unwrap_or_default();
+        let default = Self {
+            language,
+            direction: Direction::of(language),
+            ..Self::default()
+        };
         Self {
+            language,
             theme: Theme::ALL
                 .into_iter()
                 .find(|known| Some(known.as_str()) == theme)
@@ -106,10 +135,11 @@ impl Preview {
         }
     }
 
-    /// Returns the query string of the preview, with all three values.
+    /// Returns the query string of the preview, with all four values.
     pub fn to_query(self) -> String {
         format!(
-            "theme={}&dir={}&width={}",
+            "lang={}&theme={}&dir={}&width={}",
+            self.language.tag(),
             self.theme.as_str(),
             self.direction.as_str(),
             self.width
@@ -120,6 +150,8 @@ impl Preview {
 /// One choice of the preview toolbar: a theme, a direction or a width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
+    /// Sets the language, and the direction to the language's own.
+    Language(Locale),
     /// Sets the theme.
     Theme(Theme),
     /// Sets the writing direction.
@@ -132,6 +164,8 @@ impl Choice {
     /// Returns the name shown in the toolbar.
     pub fn label(self) -> String {
         match self {
+            Choice::Language(Locale::En) => "English".to_owned(),
+            Choice::Language(Locale::He) => "Hebrew".to_owned(),
             Choice::Theme(theme) => theme.label().to_owned(),
             Choice::Direction(direction) => direction.label().to_owned(),
             Choice::Width(width) => format!("{width} px"),
@@ -141,6 +175,11 @@ impl Choice {
     /// Returns `preview` with this choice made.
     pub fn apply(self, preview: Preview) -> Preview {
         match self {
+            Choice::Language(language) => Preview {
+                language,
+                direction: Direction::of(language),
+                ..preview
+            },
             Choice::Theme(theme) => Preview { theme, ..preview },
             Choice::Direction(direction) => Preview {
                 direction,
@@ -152,13 +191,17 @@ impl Choice {
 
     /// Tells whether `preview` already has this choice made.
     pub fn is_selected(self, preview: Preview) -> bool {
-        self.apply(preview) == preview
+        match self {
+            Choice::Language(language) => preview.language == language,
+            _ => self.apply(preview) == preview,
+        }
     }
 }
 
 /// Returns the groups of the preview toolbar, each with its name and its choices.
-pub fn toolbar_groups() -> [(&'static str, Vec<Choice>); 3] {
+pub fn toolbar_groups() -> [(&'static str, Vec<Choice>); 4] {
     [
+        ("Language", Locale::ALL.map(Choice::Language).to_vec()),
         ("Theme", Theme::ALL.map(Choice::Theme).to_vec()),
         ("Direction", Direction::ALL.map(Choice::Direction).to_vec()),
         ("Width", WIDTHS.map(Choice::Width).to_vec()),
@@ -169,30 +212,70 @@ pub fn toolbar_groups() -> [(&'static str, Vec<Choice>); 3] {
 mod tests {
     use super::*;
 
+    /// Reads a preview from "key=value" pairs.
+    fn parse(pairs: &[(&str, &str)]) -> Preview {
+        Preview::from_query(|key| {
+            pairs
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (*value).to_owned())
+        })
+    }
+
     #[test]
     fn query_round_trip() {
         let preview = Preview {
+            language: Locale::He,
             theme: Theme::Dark,
-            direction: Direction::Rtl,
+            direction: Direction::Ltr,
             width: 320,
         };
-        assert_eq!(preview.to_query(), "theme=dark&dir=rtl&width=320");
-        assert_eq!(
-            Preview::from_query(Some("dark"), Some("rtl"), Some("320")),
-            preview
-        );
+        assert_eq!(preview.to_query(), "lang=he&theme=dark&dir=ltr&width=320");
+        let read = parse(&[
+            ("lang", "he"),
+            ("theme", "dark"),
+            ("dir", "ltr"),
+            ("width", "320"),
+        ]);
+        assert_eq!(read, preview);
     }
 
     #[test]
     fn missing_values_take_defaults() {
-        assert_eq!(Preview::from_query(None, None, None), Preview::default());
+        assert_eq!(parse(&[]), Preview::default());
+    }
+
+    #[test]
+    fn direction_follows_the_language_unless_given() {
+        assert_eq!(parse(&[("lang", "he")]).direction, Direction::Rtl);
+        assert_eq!(
+            parse(&[("lang", "he"), ("dir", "ltr")]).direction,
+            Direction::Ltr
+        );
+        assert_eq!(parse(&[("dir", "rtl")]).language, Locale::En);
     }
 
     #[test]
     fn unknown_values_take_defaults() {
-        let preview = Preview::from_query(Some("purple"), Some("up"), Some("321"));
+        let preview = parse(&[
+            ("lang", "xx"),
+            ("theme", "purple"),
+            ("dir", "up"),
+            ("width", "321"),
+        ]);
         assert_eq!(preview, Preview::default());
-        assert_eq!(Preview::from_query(None, None, Some("wide")).width, 1280);
+        assert_eq!(parse(&[("width", "wide")]).width, 1280);
+    }
+
+    #[test]
+    fn language_choice_sets_its_direction() {
+        let hebrew = Choice::Language(Locale::He).apply(Preview::default());
+        assert_eq!(
+            (hebrew.language, hebrew.direction),
+            (Locale::He, Direction::Rtl)
+        );
+        let mirrored_english = Choice::Direction(Direction::Rtl).apply(Preview::default());
+        assert!(Choice::Language(Locale::En).is_selected(mirrored_english));
     }
 
     #[test]
@@ -213,7 +296,7 @@ mod tests {
 
     #[test]
     fn each_group_has_one_selected_choice() {
-        let preview = Preview::from_query(Some("dark"), Some("rtl"), Some("768"));
+        let preview = parse(&[("theme", "dark"), ("dir", "rtl"), ("width", "768")]);
         for (name, choices) in toolbar_groups() {
             let selected: Vec<String> = choices
                 .into_iter()

@@ -15,8 +15,10 @@ use crate::guest::{
     guest_form_errors_from_api, join_allowed, poll_delay, validate_guest_form, GuestFormErrors,
     GuestFormInput,
 };
+use crate::i18n::text_around;
 use crate::present::{describe_link_problem, LinkProblem};
 use crate::task::TaskScope;
+use crate::tr;
 
 /// Step of joining that the guest has reached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,9 +84,9 @@ pub fn GuestFlow(
         <Meta name="referrer" content="no-referrer" />
         {move || match stage.get() {
             Stage::Checking => view! {
-                <Title text="Checking your link" />
+                <Title text=tr!("guest-checking") />
                 <main class="ga-page ga-guest">
-                    <LoadingState label="Checking your link" />
+                    <LoadingState label=tr!("guest-checking") />
                 </main>
             }
             .into_any(),
@@ -105,16 +107,13 @@ pub fn GuestFlow(
             }
             .into_any(),
             Stage::Joining => view! {
-                <Title text="Joining" />
-                <main class="ga-page ga-guest"><LoadingState label="Joining the session" /></main>
+                <Title text=tr!("joining-title") />
+                <main class="ga-page ga-guest"><LoadingState label=tr!("joining-session") /></main>
             }
             .into_any(),
             Stage::Refused => view! {
-                <ProblemPage title="This session can't be opened safely">
-                    <p>
-                        "The server sent an address outside the sites this page may open, so \
-                         it was not followed. Tell the person who sent you the link."
-                    </p>
+                <ProblemPage title=tr!("guest-unsafe-title")>
+                    <p>{tr!("guest-unsafe-body")}</p>
                 </ProblemPage>
             }
             .into_any(),
@@ -159,7 +158,7 @@ fn join_target(join_url: &str, config: &AppConfig) -> Option<String> {
 /// Returns the session's name for headings, or a stand-in when the room has none.
 fn display_name(info: &GuestLinkInfo) -> String {
     match info.entry_name.trim() {
-        "" => "Untitled session".to_owned(),
+        "" => tr!("guest-untitled"),
         name => name.to_owned(),
     }
 }
@@ -198,6 +197,19 @@ fn EntryForm(
     let name_ref = NodeRef::<html::Input>::new();
     let email_ref = NodeRef::<html::Input>::new();
     let entry_name = display_name(&info);
+    let summary_ref = NodeRef::<html::Div>::new();
+    let name_id = unique_id("ga-guest-name");
+    let email_id = unique_id("ga-guest-email");
+    // Errors go to the summary at the top, which takes the focus, so a screen reader
+    // reads them all before the guest moves to a field.
+    let show_errors = move |found: GuestFormErrors| {
+        errors.set(found);
+        request_animation_frame(move || {
+            if let Some(summary) = summary_ref.get_untracked() {
+                let _ = summary.focus();
+            }
+        });
+    };
 
     let submit = Callback::new(move |()| {
         if busy.get_untracked() {
@@ -211,8 +223,7 @@ fn EntryForm(
         let guest = match validate_guest_form(&input) {
             Ok(guest) => guest,
             Err(found) => {
-                focus_first_invalid(&found, name_ref, email_ref);
-                errors.set(found);
+                show_errors(found);
                 return;
             }
         };
@@ -225,10 +236,7 @@ fn EntryForm(
             match result {
                 Ok(ticket) => on_ticket.run((info, ticket)),
                 Err(error) => match guest_form_errors_from_api(&error) {
-                    Some(found) => {
-                        focus_first_invalid(&found, name_ref, email_ref);
-                        errors.set(found);
-                    }
+                    Some(found) => show_errors(found),
                     // API errors that are not about a field are not for this form, and the
                     // moderator's advice for an expired session must not reach a guest.
                     None if !error.is_transport() => on_failure.run(error),
@@ -244,39 +252,75 @@ fn EntryForm(
     let name_error = Signal::derive(move || errors.with(|errors| errors.name.clone()));
     let email_error = Signal::derive(move || errors.with(|errors| errors.email.clone()));
 
+    let title = {
+        let join_title = tr!("guest-join-title", name = &entry_name);
+        move || {
+            if errors.with(GuestFormErrors::is_empty) {
+                join_title.clone()
+            } else {
+                tr!("title-error", title = &join_title)
+            }
+        }
+    };
+    let summary_items = {
+        let (name_id, email_id) = (name_id.clone(), email_id.clone());
+        move || {
+            errors.with(|errors| {
+                let fields = [
+                    (errors.name.clone(), name_id.clone(), name_ref),
+                    (errors.email.clone(), email_id.clone(), email_ref),
+                ];
+                fields
+                    .into_iter()
+                    .filter_map(|(message, id, input_ref)| {
+                        message.map(|message| (message, id, input_ref))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+
     view! {
-        <Title text=format!("Join {entry_name}") />
+        <Title text=title />
         <main class="ga-page ga-guest">
-            <p class="ga-eyebrow">"You're invited to join as a guest"</p>
-            <h1>{entry_name.clone()}</h1>
+            <p class="ga-eyebrow">{tr!("guest-invited")}</p>
+            <h1 dir="auto">{entry_name.clone()}</h1>
             <form class="ga-form ga-guest__form" novalidate on:submit=on_submit>
-                <GuestField label="Name" value=name error=name_error input_ref=name_ref
-                    autocomplete="name" input_type="text" />
-                <GuestField label="Email" value=email error=email_error input_ref=email_ref
-                    autocomplete="email" input_type="email"
-                    hint="Your email is used for identification only." />
+                <div class="ga-error-summary" role="alert" tabindex="-1" node_ref=summary_ref
+                    hidden=move || errors.with(GuestFormErrors::is_empty)>
+                    {move || (!errors.with(GuestFormErrors::is_empty)).then(|| view! {
+                        <h2 class="ga-error-summary__title">{tr!("guest-summary-title")}</h2>
+                        <ul class="ga-error-summary__list">
+                            {summary_items()
+                                .into_iter()
+                                .map(|(message, id, input_ref)| view! {
+                                    <li>
+                                        <a href=format!("#{id}") on:click=move |event| {
+                                            // The router would treat the fragment as a
+                                            // navigation; moving the focus is the point.
+                                            event.prevent_default();
+                                            if let Some(input) = input_ref.get_untracked() {
+                                                let _ = input.focus();
+                                            }
+                                        }>{message}</a>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    })}
+                </div>
+                <GuestField label=tr!("guest-name") id=name_id value=name error=name_error
+                    input_ref=name_ref autocomplete="name" input_type="text" />
+                <GuestField label=tr!("guest-email") id=email_id value=email error=email_error
+                    input_ref=email_ref autocomplete="email" input_type="email"
+                    hint=tr!("guest-email-hint") />
                 {move || failure.get().map(|error| view! { <FailureNotice error on_retry=submit /> })}
                 <button type="submit" class="ga-button ga-guest__submit" disabled=move || busy.get()
                     aria-busy=move || busy.get().to_string()>
-                    {move || if busy.get() { "Joining…" } else { "Join" }}
+                    {move || if busy.get() { tr!("joining") } else { tr!("join") }}
                 </button>
             </form>
         </main>
-    }
-}
-
-fn focus_first_invalid(
-    errors: &GuestFormErrors,
-    name_ref: NodeRef<html::Input>,
-    email_ref: NodeRef<html::Input>,
-) {
-    let target = if errors.name_first() {
-        name_ref
-    } else {
-        email_ref
-    };
-    if let Some(input) = target.get_untracked() {
-        let _ = input.focus();
     }
 }
 
@@ -284,7 +328,9 @@ fn focus_first_invalid(
 #[component]
 fn GuestField(
     /// Visible label.
-    label: &'static str,
+    label: String,
+    /// `id` of the input, which the error summary links to.
+    id: String,
     /// What the guest typed.
     value: RwSignal<String>,
     /// Error message of the field, if any.
@@ -296,17 +342,18 @@ fn GuestField(
     /// `type` of the input.
     input_type: &'static str,
     /// Help text under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    #[prop(optional, into)]
+    hint: Option<String>,
 ) -> impl IntoView {
-    let input_id = unique_id("ga-guest-field");
+    let input_id = id;
     let hint_id = format!("{input_id}-hint");
     let error_id = format!("{input_id}-error");
+    let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if error.get().is_some() {
@@ -322,7 +369,7 @@ fn GuestField(
             {hint.map(|hint| view! { <p id=hint_id.clone() class="ga-field__hint">{hint}</p> })}
             {move || error.get().map(|text| view! {
                 <p id=error_id.clone() class="ga-field__error">
-                    <span class="ga-visually-hidden">"Error: "</span>
+                    <span class="ga-visually-hidden">{tr!("error-prefix")}" "</span>
                     {text}
                 </p>
             })}
@@ -362,6 +409,7 @@ fn WaitingRoom(
     let (poll_failure, set_poll_failure) = signal(None::<ApiError>);
     let entry_name = display_name(&info);
     let leave_info = info.clone();
+    let joining_as = text_around("waiting-as", "name");
 
     // The loop belongs to this component, so leaving the waiting room stops it.
     scope.spawn(async move {
@@ -390,26 +438,30 @@ fn WaitingRoom(
     });
 
     view! {
-        <Title text="Waiting for the moderator" />
+        <Title text=tr!("waiting-title") />
         <main class="ga-page ga-guest">
             <p class="ga-eyebrow">{entry_name}</p>
-            <h1>"Waiting for the moderator to let you in"</h1>
+            <h1>{tr!("waiting-heading")}</h1>
             <p class="ga-loading" role="status">
                 <span class="ga-loading__spinner" aria-hidden="true"></span>
-                <span>"You'll join as "<strong class="ga-guest__name" dir="auto">{move || name.get()}</strong>"."</span>
+                <span>
+                    {joining_as.0}
+                    <strong class="ga-guest__name" dir="auto">{move || name.get()}</strong>
+                    {joining_as.1}
+                </span>
             </p>
             {move || poll_failure.get().map(|error| view! {
                 <p class="ga-field__hint">
                     {if error.is_transport() {
-                        "The connection is unsteady. Still trying…"
+                        tr!("waiting-unsteady")
                     } else {
-                        "The server could not check your request. Still trying…"
+                        tr!("waiting-rejected")
                     }}
                 </p>
             })}
             <button type="button" class="ga-button ga-button--secondary"
                 on:click=move |_| on_leave.run(leave_info.clone())>
-                "Leave"
+                {tr!("leave")}
             </button>
         </main>
     }
@@ -464,15 +516,15 @@ fn DeniedPage(
     });
 
     view! {
-        <Title text="The moderator declined your request" />
+        <Title text=tr!("denied-title") />
         <main class="ga-page ga-guest">
             <p class="ga-eyebrow">{entry_name}</p>
-            <h1>"The moderator declined your request"</h1>
-            <p>"You can ask to join again. The moderator will see a new request."</p>
+            <h1>{tr!("denied-title")}</h1>
+            <p>{tr!("denied-body")}</p>
             {move || failure.get().map(|error| view! { <FailureNotice error on_retry=ask_again /> })}
             <button type="button" class="ga-button" disabled=move || busy.get()
                 on:click=move |_| ask_again.run(())>
-                "Ask again"
+                {tr!("ask-again")}
             </button>
         </main>
     }
@@ -493,7 +545,7 @@ fn GuestFailure(
                 (error.code() == Some(&crate::api::ErrorCode::GuestTicketNotFound)).then(|| {
                     view! {
                         <button type="button" class="ga-button" on:click=move |_| on_retry.run(())>
-                            "Start again"
+                            {tr!("start-again")}
                         </button>
                     }
                 });
@@ -506,7 +558,7 @@ fn GuestFailure(
             .into_any()
         }
         None if error.is_transport() => view! {
-            <ProblemPage title="Couldn't reach the server">
+            <ProblemPage title=tr!("guest-unreachable")>
                 <FailureNotice error on_retry />
             </ProblemPage>
         }
@@ -516,13 +568,13 @@ fn GuestFailure(
         None => {
             let message = match &error {
                 ApiError::Api { message, .. } if !message.trim().is_empty() => message.clone(),
-                _ => "The server rejected the request.".to_owned(),
+                _ => tr!("guest-rejected"),
             };
             view! {
-                <ProblemPage title="This link can't be used right now">
+                <ProblemPage title=tr!("guest-blocked-title")>
                     <p>{message}</p>
                     <button type="button" class="ga-button" on:click=move |_| on_retry.run(())>
-                        "Try again"
+                        {tr!("try-again")}
                     </button>
                 </ProblemPage>
             }

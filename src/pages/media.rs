@@ -11,6 +11,7 @@ use crate::components::{
     MoreActionsMenu,
 };
 use crate::task::api_resource;
+use crate::tr;
 
 /// Media page of the entry named in the address.
 #[component]
@@ -36,11 +37,11 @@ pub fn MediaEntry(
     view! {
         <main class="ga-page">
             {move || match settings.get() {
-                None => view! { <LoadingState label="Loading media" /> }.into_any(),
+                None => view! { <LoadingState label=tr!("media-loading") /> }.into_any(),
                 Some(Ok(settings)) => view! { <MediaContent settings /> }.into_any(),
                 Some(Err(error)) => view! {
-                    <Title text="Media unavailable" />
-                    <h1>"Media unavailable"</h1>
+                    <Title text=tr!("media-unavailable") />
+                    <h1>{tr!("media-unavailable")}</h1>
                     <FailureNotice error on_retry=move |_| settings.refetch() />
                 }
                 .into_any(),
@@ -57,7 +58,7 @@ fn MediaContent(
 ) -> impl IntoView {
     Announcer::provide();
     let name = match settings.entry_name.trim() {
-        "" => "Untitled media".to_owned(),
+        "" => tr!("media-untitled"),
         name => name.to_owned(),
     };
     let manageable = settings.can_manage && settings.entry_type != EntryType::MediaGalleryRoom;
@@ -66,7 +67,7 @@ fn MediaContent(
     let menu_button = NodeRef::<html::Button>::new();
     let items = manageable
         .then(|| MenuItem {
-            label: "Manage guest access",
+            label: tr!("manage-guest-access"),
             on_select: Callback::new(move |()| set_managing.set(true)),
         })
         .into_iter()
@@ -77,7 +78,7 @@ fn MediaContent(
     view! {
         <Title text=name.clone() />
         <h1 class="ga-media-title">{name}</h1>
-        <div class="ga-player" role="img" aria-label="Media player">
+        <div class="ga-player" role="img" aria-label=tr!("media-player")>
             <span class="ga-player__glyph" aria-hidden="true">"▶"</span>
         </div>
         <div class="ga-media-actions">{menu}</div>

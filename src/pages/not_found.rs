@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 
 use crate::components::ProblemPage;
+use crate::tr;
 
 /// "Page not found", for any address outside the app's routes.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <ProblemPage title="Page not found">
-            <p>"If you typed the address, check that it is correct."</p>
-            <p>"If you followed a guest link, ask the person who sent it for a new one."</p>
+        <ProblemPage title=tr!("not-found-title")>
+            <p>{tr!("not-found-typed")}</p>
+            <p>{tr!("not-found-link")}</p>
         </ProblemPage>
     }
 }

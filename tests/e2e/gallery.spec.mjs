@@ -83,38 +83,52 @@ function horizontalOverflow(frame) {
   });
 }
 
-for (const theme of ['light', 'dark']) {
-  for (const dir of ['ltr', 'rtl']) {
-    test(`every state at 320 px, ${theme}, ${dir}`, async ({ page }, testInfo) => {
-      test.setTimeout(300_000);
-      const watch = watchNetwork(page);
-      const paths = await discoverStates(page);
-      expect(paths.length, 'states listed in the index').toBeGreaterThan(0);
+// Each theme is seen in both languages, and English is also seen mirrored.
+const PREVIEWS = [
+  { theme: 'light', lang: 'en', dir: 'ltr' },
+  { theme: 'dark', lang: 'en', dir: 'rtl' },
+  { theme: 'light', lang: 'he', dir: 'rtl' },
+  { theme: 'dark', lang: 'he', dir: 'rtl' },
+];
+const HEBREW_LETTER = /[\u05d0-\u05ea]/;
 
-      for (const path of paths) {
-        const frame = await openState(page, watch, path, `theme=${theme}&dir=${dir}&width=320`);
-        expect(frame, `${path} has a frame`).toBeTruthy();
+for (const { theme, lang, dir } of PREVIEWS) {
+  test(`every state at 320 px, ${theme}, ${lang}, ${dir}`, async ({ page }, testInfo) => {
+    test.setTimeout(300_000);
+    const watch = watchNetwork(page);
+    const paths = await discoverStates(page);
+    expect(paths.length, 'states listed in the index').toBeGreaterThan(0);
 
-        const looks = await frame.evaluate(() => ({
-          theme: document.documentElement.dataset.theme,
-          direction: getComputedStyle(document.body).direction,
-          background: getComputedStyle(document.body).backgroundColor,
-          width: window.innerWidth,
-        }));
-        expect(looks.theme, `${path} theme`).toBe(theme);
-        expect(looks.direction, `${path} direction`).toBe(dir);
-        expect(looks.background, `${path} background`).toBe(BACKGROUNDS[theme]);
-        expect(looks.width, `${path} frame width`).toBe(320);
-        expect(await horizontalOverflow(frame), `${path} overflow at 320 px`).toEqual([]);
+    for (const path of paths) {
+      const query = `lang=${lang}&theme=${theme}&dir=${dir}&width=320`;
+      const frame = await openState(page, watch, path, query);
+      expect(frame, `${path} has a frame`).toBeTruthy();
 
-        const name = path.replace(/^gallery\//, '').replaceAll('/', '--');
-        await page
-          .locator('iframe.ga-gallery-frame')
-          .screenshot({ path: testInfo.outputPath('screenshots', `${name}.png`) });
-      }
-      expect(watch.problems, 'network problems').toEqual([]);
-    });
-  }
+      const looks = await frame.evaluate(() => ({
+        lang: document.documentElement.lang,
+        // Visible text and accessible names, as an icon button has only the latter.
+        text: [document.body.innerText, ...[...document.querySelectorAll('[aria-label]')]
+          .map((element) => element.getAttribute('aria-label'))].join(' '),
+        theme: document.documentElement.dataset.theme,
+        direction: getComputedStyle(document.body).direction,
+        background: getComputedStyle(document.body).backgroundColor,
+        width: window.innerWidth,
+      }));
+      expect(looks.lang, `${path} language`).toBe(lang);
+      expect(HEBREW_LETTER.test(looks.text), `${path} shows Hebrew`).toBe(lang === 'he');
+      expect(looks.theme, `${path} theme`).toBe(theme);
+      expect(looks.direction, `${path} direction`).toBe(dir);
+      expect(looks.background, `${path} background`).toBe(BACKGROUNDS[theme]);
+      expect(looks.width, `${path} frame width`).toBe(320);
+      expect(await horizontalOverflow(frame), `${path} overflow at 320 px`).toEqual([]);
+
+      const name = `${path.replace(/^gallery\//, '').replaceAll('/', '--')}--${lang}`;
+      await page
+        .locator('iframe.ga-gallery-frame')
+        .screenshot({ path: testInfo.outputPath('screenshots', `${name}.png`) });
+    }
+    expect(watch.problems, 'network problems').toEqual([]);
+  });
 }
 
 test('toolbar choices are kept in the address', async ({ page, context }) => {
@@ -125,15 +139,15 @@ test('toolbar choices are kept in the address', async ({ page, context }) => {
   await expect(frameRoot).toHaveAttribute('data-theme', 'light');
 
   await page.getByRole('group', { name: 'Theme' }).getByRole('link', { name: 'Dark' }).click();
-  await expect(page).toHaveURL(/theme=dark&dir=ltr&width=1280$/);
+  await expect(page).toHaveURL(/lang=en&theme=dark&dir=ltr&width=1280$/);
   await expect(frameRoot).toHaveAttribute('data-theme', 'dark');
 
   await page.getByRole('group', { name: 'Direction' }).getByRole('link', { name: 'Right to left' }).click();
-  await expect(page).toHaveURL(/theme=dark&dir=rtl&width=1280$/);
+  await expect(page).toHaveURL(/lang=en&theme=dark&dir=rtl&width=1280$/);
   await expect(frameRoot).toHaveAttribute('dir', 'rtl');
 
   await page.getByRole('group', { name: 'Width' }).getByRole('link', { name: '320 px' }).click();
-  await expect(page).toHaveURL(/theme=dark&dir=rtl&width=320$/);
+  await expect(page).toHaveURL(/lang=en&theme=dark&dir=rtl&width=320$/);
   await expect(page.locator('iframe.ga-gallery-frame')).toHaveAttribute('width', '320');
 
   // The address alone reproduces the preview in a new tab.
@@ -151,6 +165,24 @@ test('toolbar choices are kept in the address', async ({ page, context }) => {
   }
 });
 
+test('language choice shows the component in Hebrew, mirrored', async ({ page }) => {
+  await page.goto('/gallery/manage-guest-access/three-links');
+  const frame = page.frameLocator('iframe.ga-gallery-frame');
+  await expect(frame.locator(':root')).toHaveAttribute('data-gallery-ready', 'true');
+  await expect(frame.getByRole('dialog', { name: 'Manage guest access' })).toBeVisible();
+
+  await page.getByRole('group', { name: 'Language' }).getByRole('link', { name: 'Hebrew' }).click();
+
+  await expect(page).toHaveURL(/lang=he&theme=light&dir=rtl&width=1280$/);
+  await expect(frame.locator(':root')).toHaveAttribute('lang', 'he');
+  await expect(frame.locator(':root')).toHaveAttribute('dir', 'rtl');
+  await expect(frame.getByRole('dialog', { name: 'ניהול גישת אורחים' })).toBeVisible();
+  await expect(frame.getByText('3 קישורים', { exact: true })).toBeVisible();
+  // The gallery's own toolbar stays in English.
+  await expect(page.locator(':root')).toHaveAttribute('lang', 'en');
+  await expect(page.locator(':root')).toHaveAttribute('dir', 'ltr');
+});
+
 test('unknown preview values fall back to defaults', async ({ page }) => {
   await page.goto('/gallery/toast/link-copied?theme=purple&dir=up&width=5');
 
@@ -163,14 +195,14 @@ test('unknown preview values fall back to defaults', async ({ page }) => {
 
 test('next and previous follow the index', async ({ page }) => {
   const paths = await discoverStates(page);
-  await page.goto(`/${paths[0]}?theme=dark&dir=ltr&width=768`);
+  await page.goto(`/${paths[0]}?lang=en&theme=dark&dir=ltr&width=768`);
   await expect(page.getByRole('link', { name: /^Previous/ })).toHaveCount(0);
 
   await page.getByRole('link', { name: /^Next/ }).click();
 
-  await expect(page).toHaveURL(new RegExp(`/${paths[1]}\\?theme=dark&dir=ltr&width=768$`));
+  await expect(page).toHaveURL(new RegExp(`/${paths[1]}\\?lang=en&theme=dark&dir=ltr&width=768$`));
   await page.getByRole('link', { name: /^Previous/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/${paths[0]}\\?theme=dark&dir=ltr&width=768$`));
+  await expect(page).toHaveURL(new RegExp(`/${paths[0]}\\?lang=en&theme=dark&dir=ltr&width=768$`));
 });
 
 test('unknown state is reported', async ({ page }) => {
@@ -214,13 +246,13 @@ test('back returns address and frame together', async ({ page }) => {
 
   await page.goBack({ waitUntil: 'commit' });
 
-  await expect(page).toHaveURL(/\/gallery\/toast\/link-copied\?theme=dark/);
+  await expect(page).toHaveURL(/\/gallery\/toast\/link-copied\?lang=en&theme=dark/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toasts: Link copied');
   const frameAddress = () => page.frames().map((frame) => frame.url()).find((url) => url.includes('/frame?'));
-  await expect.poll(frameAddress).toMatch(/\/toast\/link-copied\/frame\?theme=dark/);
+  await expect.poll(frameAddress).toMatch(/\/toast\/link-copied\/frame\?lang=en&theme=dark&dir=ltr$/);
   await page.goBack({ waitUntil: 'commit' });
   await expect(page).toHaveURL(/\/gallery\/toast\/link-copied$/);
-  await expect.poll(frameAddress).toMatch(/\/toast\/link-copied\/frame\?theme=light/);
+  await expect.poll(frameAddress).toMatch(/\/toast\/link-copied\/frame\?lang=en&theme=light&dir=ltr$/);
   await expect(frameRoot).toHaveAttribute('data-theme', 'light');
 });
 
@@ -231,7 +263,7 @@ test('keyboard reaches the toolbar on a dialog state', async ({ page }) => {
 
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('link', { name: 'Light' })).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Language' }).getByRole('link', { name: 'English' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('link', { name: /^Next/ })).toBeFocused();
 });

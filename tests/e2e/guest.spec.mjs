@@ -183,23 +183,35 @@ test('expired ticket while waiting offers a new start', async ({ page, standin }
   await expect(guest.heading).toHaveText('Office hours');
 });
 
-test('form errors are shown and focus the field', async ({ page, standin }) => {
+test('form errors are summed up at the top, which takes the focus', async ({ page, standin }) => {
   const guest = new GuestPage(page);
   await guest.open(await standin.firstLink(ROOM));
+  await expect(page).toHaveTitle(/^Join Design review with guest speakers · Kaltura guest access$/);
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
   await guest.join.click();
 
-  await expect(page.getByText('Enter your name')).toBeVisible();
-  await expect(page.getByText('Enter your email address')).toBeVisible();
-  await expect(guest.name).toBeFocused();
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: Join Design review with guest speakers · /);
+  await expect(summary.getByRole('link')).toHaveText(['Enter your name', 'Enter your email address']);
   await expect(guest.name).toHaveAttribute('aria-invalid', 'true');
+  await expect(guest.name).toHaveAccessibleDescription(/Enter your name/);
+  await expect(guest.email).toHaveAccessibleDescription(/Enter your email address/);
+
+  // Each entry leads to its field.
+  await summary.getByRole('link', { name: 'Enter your email address' }).click();
+  await expect(guest.email).toBeFocused();
+  await summary.getByRole('link', { name: 'Enter your name' }).click();
+  await expect(guest.name).toBeFocused();
+  expect(new URL(page.url()).hash, 'the address keeps no fragment').toBe('');
 
   await guest.name.fill('Dana');
   await guest.email.fill('dana@localhost');
   await guest.join.click();
 
-  await expect(page.getByText('Enter an email address in the correct format')).toBeVisible();
-  await expect(guest.email).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Enter an email address in the correct format, like name@example.com']);
+  await expect(summary).toBeFocused();
+  await expect(guest.name).toHaveAttribute('aria-invalid', 'false');
   await expect(guest.email).toHaveValue('dana@localhost');
   expect((await standin.firstLink(ROOM)).clicksUsed).toBe(0);
 });
