@@ -179,7 +179,9 @@ fn keep_tab_inside(event: &KeyboardEvent, dialog_ref: NodeRef<html::Dialog>) {
     };
     let active = document().active_element();
     let at_edge = |element: &HtmlElement| active.as_ref() == Some(element.as_ref());
-    if event.shift_key() && at_edge(first) {
+    // The dialog itself has focus when it opens, and Shift+Tab from there would leave it.
+    let on_dialog = active.as_ref() == Some(dialog.as_ref());
+    if event.shift_key() && (at_edge(first) || on_dialog) {
         event.prevent_default();
         let _ = last.focus();
     } else if !event.shift_key() && at_edge(last) {

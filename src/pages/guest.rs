@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 use crate::api::{ApiClient, ApiError, GuestDetails, GuestLinkInfo, GuestTicket, TicketStatus};
 use crate::browser::sleep;
@@ -78,6 +79,16 @@ pub fn GuestFlow(
     let on_ticket = Callback::new(move |(info, ticket): (GuestLinkInfo, GuestTicket)| {
         stage.set(next_stage(info, ticket, &config));
     });
+    // Each stage replaces the page and the control that had focus, so after the first
+    // check of the link focus moves to the new page's heading instead of <body>.
+    let stage_count = StoredValue::new(0_u32);
+    Effect::new(move |_| {
+        stage.track();
+        stage_count.update_value(|count| *count += 1);
+        if stage_count.get_value() > 2 {
+            request_animation_frame(focus_heading);
+        }
+    });
 
     view! {
         // The URL carries the link's token, so no page the guest leaves to may see it.
@@ -119,6 +130,17 @@ pub fn GuestFlow(
             .into_any(),
             Stage::Failed(error) => view! { <GuestFailure error on_retry=check_link /> }.into_any(),
         }}
+    }
+}
+
+/// Moves focus to the page's main heading, which takes focus from script only.
+fn focus_heading() {
+    let Some(heading) = document().query_selector("main h1").ok().flatten() else {
+        return;
+    };
+    let _ = heading.set_attribute("tabindex", "-1");
+    if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+        let _ = heading.focus();
     }
 }
 
