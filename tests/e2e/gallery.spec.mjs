@@ -1,21 +1,10 @@
 // The component gallery: every state it lists, in both themes and both directions at
 // 320 px, and a toolbar whose choices live in the address.
 import { test, expect } from './fixtures.mjs';
+import { discoverStates } from './pages.mjs';
 
 /** Colours of the page background in each theme, from style/tokens.css. */
 const BACKGROUNDS = { light: 'rgb(255, 255, 255)', dark: 'rgb(21, 23, 27)' };
-
-/** Returns the paths of every state the gallery index links to, in index order. */
-async function discoverStates(page) {
-  await page.goto('/gallery');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
-  const paths = await page
-    .locator('a[data-gallery-state]')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('data-gallery-state')));
-  // Leaving the index before its style sheet arrives would abort that request.
-  await page.waitForLoadState('networkidle');
-  return paths;
-}
 
 /**
  * Records every failed request of the page and of its frames, and every request to the

@@ -1,30 +1,10 @@
 // The guest flow: a person without an account opens a guest link, enters a name and an
 // email, and joins, waits, is declined, or sees why the link cannot be used.
 import { test, expect } from './fixtures.mjs';
+import { GuestPage } from './pages.mjs';
 
 const ROOM = '1_demoroom';
 const LOBBY = '1_lobbyroom';
-
-/** The guest page of one link. */
-class GuestPage {
-  constructor(page) {
-    this.page = page;
-    this.heading = page.getByRole('heading', { level: 1 });
-    this.name = page.getByRole('textbox', { name: 'Name' });
-    this.email = page.getByRole('textbox', { name: 'Email' });
-    this.join = page.getByRole('button', { name: 'Join' });
-  }
-
-  async open(link) {
-    await this.page.goto(new URL(link.url).pathname);
-  }
-
-  async fillAndJoin(name = 'Dana Levi', email = 'dana@example.org') {
-    await this.name.fill(name);
-    await this.email.fill(email);
-    await this.join.click();
-  }
-}
 
 test('guest joins a room without admission', async ({ page, standin }) => {
   const link = await standin.firstLink(ROOM);

@@ -102,3 +102,36 @@ export class CreateDialog {
     return this.root.locator('.ga-field').filter({ has: field }).locator('.ga-field__error');
   }
 }
+
+/** The guest page of one link. */
+export class GuestPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.name = page.getByRole('textbox', { name: 'Name' });
+    this.email = page.getByRole('textbox', { name: 'Email' });
+    this.join = page.getByRole('button', { name: 'Join' });
+  }
+
+  async open(link) {
+    await this.page.goto(new URL(link.url).pathname);
+  }
+
+  async fillAndJoin(name = 'Dana Levi', email = 'dana@example.org') {
+    await this.name.fill(name);
+    await this.email.fill(email);
+    await this.join.click();
+  }
+}
+
+/** Returns the paths of every state the gallery index links to, in index order. */
+export async function discoverStates(page) {
+  await page.goto('/gallery');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Component gallery');
+  const paths = await page
+    .locator('a[data-gallery-state]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('data-gallery-state')));
+  // Leaving the index before its style sheet arrives would abort that request.
+  await page.waitForLoadState('networkidle');
+  return paths;
+}
