@@ -266,7 +266,7 @@ fn StatePreview(
                     <a href=frame_src target="_blank" rel="noopener noreferrer">"Open the frame alone"</a>
                 </div>
             </header>
-            <div class="ga-gallery-stage">
+            <div class="ga-gallery-stage" tabindex="0" role="region" aria-label="Preview">
                 <iframe class="ga-gallery-frame" node_ref=frame_ref src=initial_frame_src
                     title=move || format!("Preview of {}", heading.get())
                     width=move || preview.get().width.to_string()></iframe>
