@@ -87,7 +87,7 @@ fn group_thousands(number: f64) -> String {
     grouped
 }
 
-/// The `Intl` locales of the current language, best first.
+/// Returns the `Intl` locales of the current language, best first.
 fn format_locales() -> Array {
     crate::i18n::format_locales()
         .into_iter()

@@ -183,10 +183,10 @@ fn format(id: &str, args: Option<&FluentArgs>) -> String {
     let locale = locale();
     BUNDLE.with(|cell| {
         let mut cell = cell.borrow_mut();
-        if cell.as_ref().is_none_or(|(built, _)| *built != locale) {
-            *cell = Some((locale, build_bundle(locale)));
+        if cell.as_ref().is_some_and(|(built, _)| *built != locale) {
+            *cell = None;
         }
-        let (_, bundle) = cell.as_ref().expect("the bundle was just built");
+        let (_, bundle) = cell.get_or_insert_with(|| (locale, build_bundle(locale)));
         let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
             // A missing message shows its id rather than nothing; a test keeps the
             // catalogues complete.
@@ -213,8 +213,8 @@ pub fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// Formats numbers with the browser's `Intl.NumberFormat`, so "1,000" reads "1,000" in
-/// English and follows the user's region.
+/// Formats numbers in placeables with the browser's `Intl.NumberFormat`, in the reader's
+/// locale ("1,000" in English).
 fn format_number<M>(value: &FluentValue, _memoizer: &M) -> Option<String> {
     match value {
         FluentValue::Number(number) => Some(crate::browser::format_number(number.value)),

@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds no WCAG 2.1 A or AA violation on any page, dialog or
-// gallery state, in the light and the dark theme.
+// gallery state, in the light and the dark theme, in English and in Hebrew.
 import { test, expect } from './fixtures.mjs';
 import { expectNoAxeViolations } from './axe.mjs';
 import { CreateDialog, GuestPage, MediaPage, discoverStates } from './pages.mjs';
@@ -122,12 +122,12 @@ for (const colorScheme of ['light', 'dark']) {
         const guest = new GuestPage(page);
         await guest.open(await standin.firstLink(ROOM));
         await guest.join.click();
-        await expect(page.getByText('Enter your email address')).toBeVisible();
+        await expect(guest.email).toHaveAccessibleDescription(/Enter your email address/);
 
         await expectNoAxeViolations(page, 'the guest form with both fields missing');
 
         await guest.fillAndJoin('Dana', 'dana@localhost');
-        await expect(page.getByText('Enter an email address in the correct format')).toBeVisible();
+        await expect(guest.email).toHaveAccessibleDescription(/in the correct format/);
 
         await expectNoAxeViolations(page, 'the guest form with an invalid email');
       });
@@ -236,23 +236,66 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-for (const theme of ['light', 'dark']) {
-  for (const dir of ['ltr', 'rtl']) {
-    test(`every gallery frame, ${theme}, ${dir}`, async ({ page }) => {
-      test.setTimeout(600_000);
-      const paths = await discoverStates(page);
-      expect(paths.length, 'states listed in the index').toBeGreaterThan(0);
+// Each theme in both languages, and English mirrored once.
+const FRAME_PREVIEWS = [
+  { theme: 'light', lang: 'en', dir: 'ltr' },
+  { theme: 'dark', lang: 'en', dir: 'rtl' },
+  { theme: 'light', lang: 'he', dir: 'rtl' },
+  { theme: 'dark', lang: 'he', dir: 'rtl' },
+];
 
-      for (const path of paths) {
-        await page.goto(`/${path}/frame?theme=${theme}&dir=${dir}`);
-        await expect(page.locator(':root'), `${path} could not be brought into its state`).toHaveAttribute(
-          'data-gallery-ready',
-          'true',
-        );
-        await expect(page.locator('body'), `${path} background`).toHaveCSS('background-color', BACKGROUNDS[theme]);
+for (const { theme, lang, dir } of FRAME_PREVIEWS) {
+  test(`every gallery frame, ${theme}, ${lang}, ${dir}`, async ({ page }) => {
+    test.setTimeout(600_000);
+    const paths = await discoverStates(page);
+    expect(paths.length, 'states listed in the index').toBeGreaterThan(0);
 
-        await expectNoAxeViolations(page, path);
-      }
+    for (const path of paths) {
+      await page.goto(`/${path}/frame?lang=${lang}&theme=${theme}&dir=${dir}`);
+      await expect(page.locator(':root'), `${path} could not be brought into its state`).toHaveAttribute(
+        'data-gallery-ready',
+        'true',
+      );
+      await expect(page.locator(':root'), `${path} language`).toHaveAttribute('lang', lang);
+      await expect(page.locator('body'), `${path} background`).toHaveCSS('background-color', BACKGROUNDS[theme]);
+
+      await expectNoAxeViolations(page, path);
+    }
+  });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test.describe(`Hebrew, ${colorScheme} theme`, () => {
+    test.use({ colorScheme, locale: 'he-IL' });
+
+    test('manage dialog, create form errors and delete confirmation', async ({ page }) => {
+      await page.goto(`/media/${ROOM}`);
+      await expect(page.locator(':root')).toHaveAttribute('lang', 'he');
+      await page.getByRole('button', { name: 'פעולות נוספות' }).click();
+      await expectNoAxeViolations(page, 'the open menu, in Hebrew');
+
+      await page.getByRole('menuitem', { name: 'ניהול גישת אורחים' }).click();
+      const dialog = page.getByRole('dialog', { name: 'ניהול גישת אורחים' });
+      await expect(dialog.getByRole('table')).toBeVisible();
+      await expectNoAxeViolations(page, 'the Manage guest access dialog, in Hebrew');
+
+      await dialog.getByRole('button', { name: 'יצירת קישור חדש' }).click();
+      const form = page.getByRole('dialog', { name: 'יצירת קישור חדש' });
+      await form.getByRole('button', { name: 'יצירה' }).click();
+      await expect(form.getByRole('textbox', { name: 'שם הקישור' })).toHaveAttribute('aria-invalid', 'true');
+      await expectNoAxeViolations(page, 'the Create new link form with an error, in Hebrew');
+
+      await form.getByRole('button', { name: 'ביטול' }).click();
+      await dialog.getByRole('button', { name: 'מחיקת הקישור Guest speakers' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await expectNoAxeViolations(page, 'the delete confirmation, in Hebrew');
     });
-  }
+
+    test('guest form with errors', async ({ page, standin }) => {
+      await page.goto(new URL((await standin.firstLink(ROOM)).url).pathname);
+      await page.getByRole('button', { name: 'הצטרפות' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'יש בעיה' })).toBeFocused();
+      await expectNoAxeViolations(page, 'the guest form with errors, in Hebrew');
+    });
+  });
 }

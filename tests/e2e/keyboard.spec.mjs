@@ -243,14 +243,15 @@ test.describe('guest with the keyboard', () => {
     await pressTo(page, 'Tab', join, 'on Join');
     await page.keyboard.press('Enter');
 
-    await expect(page.getByText('Enter your name')).toBeVisible();
-    await expect(page.getByText('Enter your email address')).toBeVisible();
+    // The error summary takes the focus, and its first entry leads to the Name field.
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveText(['Enter your name', 'Enter your email address']);
     await expectFocusOffBody(page, 'after an invalid submit');
     await expectVisibleFocus(page, 'after an invalid submit');
     expect((await standin.firstLink(LOBBY)).clicksUsed, 'clicks used by an invalid submit').toBe(0);
-
-    // The first error field has focus, so the guest can type the corrections.
-    await expect(name).toBeFocused();
+    await pressTo(page, 'Tab', summary.getByRole('link', { name: 'Enter your name' }), 'on the first error');
+    await pressTo(page, 'Enter', name, 'on Name from the summary');
     await page.keyboard.type('Dana Levi');
     await pressTo(page, 'Tab', email, 'on Email after the errors');
     await page.keyboard.type('dana@example.org');
@@ -278,8 +279,11 @@ test.describe('guest with the keyboard', () => {
     await page.keyboard.type('dana@localhost');
     await page.keyboard.press('Enter');
 
-    await expect(page.getByText('Enter an email address in the correct format')).toBeVisible();
-    await expect(email).toBeFocused();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(summary).toBeFocused();
+    await expectVisibleFocus(page, 'on the error summary');
+    await pressTo(page, 'Tab', summary.getByRole('link', { name: /correct format/ }), 'on the email error');
+    await pressTo(page, 'Enter', email, 'on Email from the summary');
     await expectVisibleFocus(page, 'on the invalid email');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('dana@example.org');

@@ -74,8 +74,8 @@ const STATES = [
     async (page, standin) => {
       await openGuestPage(page, standin, ROOM);
       await page.getByRole('button', { name: 'Join' }).click();
-      await expect(page.getByText('Enter your name')).toBeVisible();
-      await expect(page.getByText('Enter your email address')).toBeVisible();
+      const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+      await expect(summary.getByRole('link')).toHaveText(['Enter your name', 'Enter your email address']);
     },
   ],
   [
