@@ -299,3 +299,26 @@ for (const colorScheme of ['light', 'dark']) {
     });
   });
 }
+
+test('results of actions are announced politely', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const dialog = await openDialog(page);
+  const region = dialog.root.getByRole('status');
+  await expect(region).toHaveAttribute('aria-live', 'polite');
+  await expect(region).toHaveAttribute('aria-atomic', 'true');
+
+  await dialog.root.getByRole('button', { name: 'Copy link Guest speakers' }).click();
+  await expect(region).toHaveText('Link copied');
+
+  await dialog.accessSwitch.click();
+  await expect(region).toHaveText('Guest access turned off');
+  // The announcement takes no focus: the switch keeps it.
+  await expect(dialog.accessSwitch).toBeFocused();
+
+  await dialog.accessSwitch.click();
+  await expect(region).toHaveText('Guest access turned on');
+  await dialog.root.getByRole('button', { name: 'Delete link Guest speakers' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(region).toHaveText('Link deleted');
+  await expect(dialog.accessSwitch, 'focus after the last row is deleted').toBeFocused();
+});
