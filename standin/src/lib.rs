@@ -53,13 +53,24 @@ impl StandIn {
 /// Builds the HTTP routes: the API, the test controls, `config.json` and the app's files.
 pub fn router(standin: StandIn, dist: &Path) -> Router {
     let index = dist.join("index.html");
-    let files = ServeDir::new(dist).fallback(ServeFile::new(&index));
-    let app_files = axum::routing::any_service(files).layer(axum::middleware::map_request(
-        move |request: axum::extract::Request| {
-            let index = index.clone();
-            async move { route_long_paths_to_index(request, &index) }
-        },
-    ));
+    // The build writes brotli and gzip copies beside each file; the browser gets one when
+    // its Accept-Encoding allows it.
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(&index)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    let app_files = axum::routing::any_service(files)
+        .layer(axum::middleware::from_fn(with_cache_policy))
+        .layer(axum::middleware::map_request(
+            move |request: axum::extract::Request| {
+                let index = index.clone();
+                async move { route_long_paths_to_index(request, &index) }
+            },
+        ));
     let policy = content_security_policy(&standin.store().origin);
     Router::new()
         .route("/api_v3/service/{service}/action/{action}", post(api::call))
@@ -96,6 +107,86 @@ fn with_security_headers(mut response: Response, policy: HeaderValue) -> Respons
         HeaderValue::from_static("nosniff"),
     );
     response
+}
+
+/// Cache lifetime of a file whose name carries a hash of its content: a year, never
+/// revalidated, since a new build gives a changed file a new name.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Cache policy of every other app file, `index.html` first: kept, but checked with the
+/// server before each use, so a new build is seen at once.
+pub const REVALIDATE: &str = "no-cache";
+
+/// Adds `Cache-Control` to an app file by its name, and `Vary` for the compressed copies.
+async fn with_cache_policy(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let policy = if has_content_hash(request.uri().path()) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    };
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// Tells whether the last segment of `path` is a name with a content hash, as Trunk
+/// writes them: `main-32cdc4cf67e45e61.css`, `app-ae2c91957565fd11_bg.wasm`. Trunk drops
+/// leading zeros from the hash, so it can be shorter than 16 digits.
+pub fn has_content_hash(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let Some((_, tail)) = name.rsplit_once('-') else {
+        return false;
+    };
+    let Some((stem, extension)) = tail.split_once('.') else {
+        return false;
+    };
+    let hash = stem.strip_suffix("_bg").unwrap_or(stem);
+    (12..=16).contains(&hash.len())
+        && hash
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+        && !extension.is_empty()
+        && extension.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_content_hash;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        for path in [
+            "/main-32cdc4cf67e45e61.css",
+            "/guest-access-ui-ae2c91957565fd11_bg.wasm",
+            "/guest-access-ui-ae2c91957565fd11.js",
+            "/favicon-b302f48db44060e.svg",
+            "/app/loader-b200d2a0075fcf0e.js",
+        ] {
+            assert!(has_content_hash(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn other_paths_are_not_hashed() {
+        for path in [
+            "/",
+            "/index.html",
+            "/config.json",
+            "/gallery.css",
+            "/media/1_demoroom",
+            "/guest/Ab-abcdef0123456_Qz",
+            "/guest/x-abcdef0123456789",
+            "/main-32CDC4CF67E45E61.css",
+            "/main-32cdc4cf.css",
+        ] {
+            assert!(!has_content_hash(path), "{path}");
+        }
+    }
 }
 
 /// Serves `standin` on `listener` until the process ends.

@@ -285,6 +285,61 @@ fn app_routes_fall_back_to_index() {
 }
 
 #[test]
+fn hashed_files_are_cached_for_good() {
+    let server = Server::start();
+
+    let reply = server.get(&format!("/{HASHED_FILE}"));
+
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.cache_control.as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+}
+
+#[test]
+fn index_is_revalidated() {
+    let server = Server::start();
+
+    for path in ["/", "/index.html", "/media/1_demoroom", "/guest/abc"] {
+        let reply = server.get(path);
+        assert_eq!(reply.cache_control.as_deref(), Some("no-cache"), "{path}");
+    }
+    let config = server.get("/config.json");
+    assert_eq!(config.cache_control.as_deref(), Some("no-store"));
+}
+
+#[test]
+fn compressed_copies_follow_accept_encoding() {
+    let server = Server::start();
+    let url = format!("{}/{HASHED_FILE}", server.origin);
+    let fetch = |accept: &str| {
+        let response = ureq::get(&url)
+            .set("Accept-Encoding", accept)
+            .call()
+            .unwrap();
+        let encoding = response.header("Content-Encoding").unwrap_or("").to_owned();
+        let vary = response.header("Vary").unwrap_or("").to_ascii_lowercase();
+        let cache = response.header("Cache-Control").unwrap_or("").to_owned();
+        (encoding, vary, cache, response.into_string().unwrap())
+    };
+
+    let (encoding, vary, cache, body) = fetch("gzip, deflate, br");
+    assert_eq!((encoding.as_str(), body.as_str()), ("br", "brotli copy"));
+    assert!(vary.contains("accept-encoding"), "{vary}");
+    assert_eq!(cache, "public, max-age=31536000, immutable");
+
+    let (encoding, _, _, body) = fetch("gzip");
+    assert_eq!((encoding.as_str(), body.as_str()), ("gzip", "gzip copy"));
+
+    let (encoding, _, _, body) = fetch("identity");
+    assert_eq!(
+        (encoding.as_str(), body.as_str()),
+        ("", "body { color: black }")
+    );
+}
+
+#[test]
 fn long_paths_fall_back_to_index() {
     let server = Server::start();
     let long_segment = "a".repeat(300);

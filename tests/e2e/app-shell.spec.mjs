@@ -101,3 +101,28 @@ test.describe('Content Security Policy', () => {
     });
   });
 });
+
+test('first load comes compressed, with hashed files cached for good', async ({ page, standin }) => {
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  const link = await standin.firstLink('1_demoroom');
+
+  await page.goto(new URL(link.url).pathname);
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+
+  const files = responses.filter((response) => /\.(js|wasm|css)$/.test(new URL(response.url()).pathname));
+  const names = files.map((response) => new URL(response.url()).pathname);
+  expect(names.some((name) => name.endsWith('_bg.wasm')), `files: ${names}`).toBe(true);
+  for (const response of files) {
+    const name = new URL(response.url()).pathname;
+    const headers = await response.allHeaders();
+    expect(headers['content-encoding'], `${name} encoding`).toBe('br');
+    expect(headers['cache-control'], `${name} caching`).toBe('public, max-age=31536000, immutable');
+    expect(headers.vary, `${name} vary`).toMatch(/accept-encoding/i);
+  }
+  const documentHeaders = await responses.find((response) => response.request().isNavigationRequest()).allHeaders();
+  expect(documentHeaders['cache-control'], 'index.html caching').toBe('no-cache');
+  expect(documentHeaders['content-encoding'], 'index.html encoding').toBe('br');
+  const config = responses.find((response) => new URL(response.url()).pathname === '/config.json');
+  expect((await config.allHeaders())['cache-control'], 'config.json caching').toBe('no-store');
+});

@@ -160,7 +160,9 @@ fn build(kind: Build) -> TaskResult {
         // Trunk copies the gallery's style sheet whatever the features; nothing loads it.
         let _ = fs::remove_file("dist/gallery.css");
     }
-    loader::externalize_loader(Path::new("dist"))
+    loader::externalize_loader(Path::new("dist"))?;
+    step("Writing brotli and gzip copies of the app's files");
+    run(Command::new("node").args(["xtask/precompress.mjs", "dist"]))
 }
 
 /// Installs the tool chain; `browser` adds Chromium for the end-to-end tests.

@@ -146,12 +146,19 @@ impl From<Result<ureq::Response, ureq::Error>> for Reply {
 }
 
 /// Returns a `dist/` folder with a small `index.html`, written once for all tests.
+/// A file of the temporary `dist/` whose name carries a content hash.
+pub const HASHED_FILE: &str = "main-32cdc4cf67e45e61.css";
+
 pub fn temporary_dist() -> PathBuf {
     static DIST: OnceLock<PathBuf> = OnceLock::new();
     DIST.get_or_init(|| {
         let dist = std::env::temp_dir().join(format!("standin-dist-{}", std::process::id()));
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
+        // A hashed file with stand-ins for its compressed copies, told apart by content.
+        std::fs::write(dist.join(HASHED_FILE), "body { color: black }").unwrap();
+        std::fs::write(dist.join(format!("{HASHED_FILE}.br")), "brotli copy").unwrap();
+        std::fs::write(dist.join(format!("{HASHED_FILE}.gz")), "gzip copy").unwrap();
         dist
     })
     .clone()
