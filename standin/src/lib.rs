@@ -154,41 +154,6 @@ pub fn has_content_hash(path: &str) -> bool {
         && extension.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::has_content_hash;
-
-    #[test]
-    fn hashed_names_are_recognised() {
-        for path in [
-            "/main-32cdc4cf67e45e61.css",
-            "/guest-access-ui-ae2c91957565fd11_bg.wasm",
-            "/guest-access-ui-ae2c91957565fd11.js",
-            "/favicon-b302f48db44060e.svg",
-            "/app/loader-b200d2a0075fcf0e.js",
-        ] {
-            assert!(has_content_hash(path), "{path}");
-        }
-    }
-
-    #[test]
-    fn other_paths_are_not_hashed() {
-        for path in [
-            "/",
-            "/index.html",
-            "/config.json",
-            "/gallery.css",
-            "/media/1_demoroom",
-            "/guest/Ab-abcdef0123456_Qz",
-            "/guest/x-abcdef0123456789",
-            "/main-32CDC4CF67E45E61.css",
-            "/main-32cdc4cf.css",
-        ] {
-            assert!(!has_content_hash(path), "{path}");
-        }
-    }
-}
-
 /// Serves `standin` on `listener` until the process ends.
 pub async fn serve(listener: TcpListener, standin: StandIn, dist: PathBuf) -> std::io::Result<()> {
     axum::serve(listener, router(standin, &dist)).await
@@ -258,4 +223,39 @@ fn route_long_paths_to_index(
         }
     }
     request
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_content_hash;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        for path in [
+            "/main-32cdc4cf67e45e61.css",
+            "/guest-access-ui-ae2c91957565fd11_bg.wasm",
+            "/guest-access-ui-ae2c91957565fd11.js",
+            "/favicon-b302f48db44060e.svg",
+            "/app/loader-b200d2a0075fcf0e.js",
+        ] {
+            assert!(has_content_hash(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn other_paths_are_not_hashed() {
+        for path in [
+            "/",
+            "/index.html",
+            "/config.json",
+            "/gallery.css",
+            "/media/1_demoroom",
+            "/guest/Ab-abcdef0123456_Qz",
+            "/guest/x-abcdef0123456789",
+            "/main-32CDC4CF67E45E61.css",
+            "/main-32cdc4cf.css",
+        ] {
+            assert!(!has_content_hash(path), "{path}");
+        }
+    }
 }
