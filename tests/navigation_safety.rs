@@ -82,12 +82,15 @@ fn outside_gallery(path: &Path) -> bool {
     !path.components().any(|part| part.as_os_str() == "gallery")
 }
 
+/// A fragment of the page itself, such as the error summary's link to a field's id, leads
+/// nowhere else, so it is allowed.
 #[test]
 fn addresses_only_in_gallery() {
-    let hits = lines_with(
+    let mut hits = lines_with(
         &[" href=", " src=", "set_href", "prop:href"],
         outside_gallery,
     );
+    hits.retain(|line| !line.contains(" href=format!(\"#{"));
     assert_eq!(hits, Vec::<String>::new());
 }
 
