@@ -53,6 +53,7 @@ manage-guest-access = Manage guest access
 
 manage-lead = Allow link-based access without sign-in. Up to { $max } guest links available.
 links-loading = Loading guest links
+guest-links = Guest links
 link-count =
     { $count ->
         [0] No links added

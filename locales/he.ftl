@@ -52,6 +52,7 @@ manage-guest-access = ניהול גישת אורחים
 
 manage-lead = אפשרו גישה באמצעות קישור, בלי להתחבר. אפשר ליצור עד { $max } קישורי אורח.
 links-loading = טעינת קישורי האורח
+guest-links = קישורי אורח
 link-count =
     { $count ->
         [0] לא נוספו קישורים

@@ -1,12 +1,16 @@
 //! Message for a failed backend call, with the way out that fits the failure.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
 use crate::present::{describe_failure, Remedy};
 use crate::tr;
 
 /// A failed call: what happened, and a Retry or Reload button when either can help.
+///
+/// The control that started the call is often disabled while it runs, which drops the
+/// focus to the page; the notice then takes it, on its button when it has one.
 #[component]
 pub fn FailureNotice(
     /// The failure to describe.
@@ -16,6 +20,30 @@ pub fn FailureNotice(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let (text, remedy) = describe_failure(&error);
+    let notice_ref = NodeRef::<leptos::html::Div>::new();
+    request_animation_frame(move || {
+        let focus_lost = document()
+            .active_element()
+            .is_none_or(|active| Some(active) == document().body().map(Into::into));
+        if !focus_lost {
+            return;
+        }
+        if let Some(notice) = notice_ref.get_untracked() {
+            let target = notice
+                .query_selector("button")
+                .ok()
+                .flatten()
+                .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+            match target {
+                Some(button) => {
+                    let _ = button.focus();
+                }
+                None => {
+                    let _ = notice.focus();
+                }
+            }
+        }
+    });
     let action = match remedy {
         Remedy::Retry => Some(
             view! {
@@ -37,7 +65,7 @@ pub fn FailureNotice(
     };
 
     view! {
-        <div class="ga-failure" role="alert">
+        <div class="ga-failure" role="alert" tabindex="-1" node_ref=notice_ref>
             <p class="ga-failure__text">{text}</p>
             {action}
         </div>

@@ -58,7 +58,7 @@ fn LinkRow(
     view! {
         <tr data-link-id=link.id.clone()>
             <th scope="row" class="ga-table__name">
-                <span class="ga-table__name-text" dir="auto">{link.name.clone()}</span>
+                <span class="ga-table__name-text"><bdi>{link.name.clone()}</bdi></span>
                 {status}
             </th>
             <td data-label=tr!("column-expiry")>{local_expiry_label(link.expires_at)}</td>

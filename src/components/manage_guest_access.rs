@@ -12,6 +12,7 @@ use crate::components::{
     unique_id, AccessSwitch, Announcer, CreateLinkDialog, DeleteLinkDialog, FailureNotice,
     LinkTable, LiveRegion, LoadingState, ModalDialog,
 };
+use crate::i18n::text_around;
 use crate::present::link_count_label;
 use crate::task::api_resource;
 use crate::task::TaskScope;
@@ -336,6 +337,7 @@ fn CopyFallback(
     let input_ref = NodeRef::<html::Input>::new();
     let input_id = unique_id("ga-copy-fallback");
     let hint_id = format!("{input_id}-hint");
+    let label = text_around("copy-fallback-label", "name");
 
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
@@ -347,7 +349,7 @@ fn CopyFallback(
     view! {
         <div class="ga-copy-fallback">
             <label for=input_id.clone() class="ga-field__label">
-                {tr!("copy-fallback-label", name = &link.name)}
+                {label.0}<bdi>{link.name.clone()}</bdi>{label.1}
             </label>
             <p id=hint_id.clone() class="ga-field__hint">
                 {tr!("copy-fallback-hint")}

@@ -393,7 +393,7 @@ fn render(subject: Subject, data: FixtureData) -> AnyView {
         }
         Subject::LinkTable => view! {
             <main class="ga-page">
-                <h1 class="ga-visually-hidden">"Guest links"</h1>
+                <h1 class="ga-visually-hidden">{crate::tr!("guest-links")}</h1>
                 <LinkTable links=data.links on_copy=|_| {} on_delete=|_| {} />
             </main>
         }

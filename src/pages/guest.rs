@@ -306,7 +306,7 @@ fn EntryForm(
         <Title text=title />
         <main class="ga-page ga-guest">
             <p class="ga-eyebrow">{tr!("guest-invited")}</p>
-            <h1 dir="auto">{entry_name.clone()}</h1>
+            <h1><bdi>{entry_name.clone()}</bdi></h1>
             <form class="ga-form ga-guest__form" novalidate on:submit=on_submit>
                 <div class="ga-error-summary" role="alert" tabindex="-1" node_ref=summary_ref
                     hidden=move || errors.with(GuestFormErrors::is_empty)>
@@ -462,7 +462,7 @@ fn WaitingRoom(
     view! {
         <Title text=tr!("waiting-title") />
         <main class="ga-page ga-guest">
-            <p class="ga-eyebrow">{entry_name}</p>
+            <p class="ga-eyebrow"><bdi>{entry_name}</bdi></p>
             <h1>{tr!("waiting-heading")}</h1>
             <p class="ga-loading" role="status">
                 <span class="ga-loading__spinner" aria-hidden="true"></span>
@@ -540,7 +540,7 @@ fn DeniedPage(
     view! {
         <Title text=tr!("denied-title") />
         <main class="ga-page ga-guest">
-            <p class="ga-eyebrow">{entry_name}</p>
+            <p class="ga-eyebrow"><bdi>{entry_name}</bdi></p>
             <h1>{tr!("denied-title")}</h1>
             <p>{tr!("denied-body")}</p>
             {move || failure.get().map(|error| view! { <FailureNotice error on_retry=ask_again /> })}

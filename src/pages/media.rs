@@ -33,16 +33,24 @@ pub fn MediaEntry(
         move || entry_id.get(),
         |client, entry_id| async move { client.get_settings(&entry_id).await },
     );
+    // After Retry the page is drawn anew and the button is gone, so the heading takes the
+    // focus rather than leaving it on the page.
+    let retried = StoredValue::new(false);
 
     view! {
         <main class="ga-page">
             {move || match settings.get() {
                 None => view! { <LoadingState label=tr!("media-loading") /> }.into_any(),
-                Some(Ok(settings)) => view! { <MediaContent settings /> }.into_any(),
+                Some(Ok(settings)) => {
+                    view! { <MediaContent settings take_focus=retried.get_value() /> }.into_any()
+                }
                 Some(Err(error)) => view! {
                     <Title text=tr!("media-unavailable") />
                     <h1>{tr!("media-unavailable")}</h1>
-                    <FailureNotice error on_retry=move |_| settings.refetch() />
+                    <FailureNotice error on_retry=move |_| {
+                        retried.set_value(true);
+                        settings.refetch();
+                    } />
                 }
                 .into_any(),
             }}
@@ -55,7 +63,17 @@ pub fn MediaEntry(
 fn MediaContent(
     /// Settings of the entry, as loaded.
     settings: GuestAccessSettings,
+    /// Whether the heading takes the focus once drawn.
+    take_focus: bool,
 ) -> impl IntoView {
+    let heading_ref = NodeRef::<html::H1>::new();
+    if take_focus {
+        request_animation_frame(move || {
+            if let Some(heading) = heading_ref.get_untracked() {
+                let _ = heading.focus();
+            }
+        });
+    }
     Announcer::provide();
     let name = match settings.entry_name.trim() {
         "" => tr!("media-untitled"),
@@ -77,7 +95,7 @@ fn MediaContent(
 
     view! {
         <Title text=name.clone() />
-        <h1 class="ga-media-title">{name}</h1>
+        <h1 class="ga-media-title" tabindex="-1" node_ref=heading_ref><bdi>{name}</bdi></h1>
         <div class="ga-player" role="img" aria-label=tr!("media-player")>
             <span class="ga-player__glyph" aria-hidden="true">"▶"</span>
         </div>

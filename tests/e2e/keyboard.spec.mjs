@@ -266,6 +266,44 @@ test.describe('guest with the keyboard', () => {
     await expect(page).toHaveURL(/\/session\/1_lobbyroom/, { timeout: 15_000 });
   });
 
+  test.describe('after a failure', () => {
+    // Chromium logs each HTTP 500 as a console error.
+    test.use({ expectedConsoleErrors: [/status of 500/] });
+
+    test('a failed join leaves the focus on Retry', async ({ page, standin }) => {
+      const link = await standin.firstLink(ROOM);
+      const join = page.getByRole('button', { name: 'Join' });
+      await page.goto(new URL(link.url).pathname);
+      await page.getByRole('textbox', { name: 'Name' }).fill('Dana Levi');
+      await page.getByRole('textbox', { name: 'Email' }).fill('dana@example.org');
+      await standin.fault('guestaccess_guest.join', 'http500', { count: 2 });
+      await join.focus();
+
+      // Join is disabled while it runs, which would drop the focus to the page.
+      await page.keyboard.press('Enter');
+      const retry = page.getByRole('alert').getByRole('button', { name: 'Retry' });
+      await expect(retry).toBeFocused();
+      await expectVisibleFocus(page, 'on Retry after a failed join');
+
+      await page.keyboard.press('Enter');
+      await expect(retry).toBeFocused();
+      await expectFocusOffBody(page, 'after a second failure');
+    });
+
+    test('retrying the media page moves the focus to its heading', async ({ page, standin }) => {
+      await standin.fault('guestaccess_settings.get', 'http500');
+      await page.goto(`/media/${ROOM}`);
+      const retry = page.getByRole('button', { name: 'Retry' });
+      await expect(retry).toBeFocused();
+
+      await page.keyboard.press('Enter');
+
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(ROOM_NAME);
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+      await pressTo(page, 'Tab', page.getByRole('button', { name: 'More actions' }), 'on the menu button');
+    });
+  });
+
   test('guest submits with Enter in a field', async ({ page, standin }) => {
     const link = await standin.firstLink(ROOM);
     const name = page.getByRole('textbox', { name: 'Name' });

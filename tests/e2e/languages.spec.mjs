@@ -137,3 +137,27 @@ test.describe('with a browser in a language not shipped', () => {
     await expect(page.locator(':root')).toHaveAttribute('dir', 'ltr');
   });
 });
+
+test.describe('names in the other direction', () => {
+  test.use({ locale: 'he-IL' });
+
+  test('a Latin name keeps its order and the Hebrew side', async ({ page, standin }) => {
+    await standin.setEntry(ROOM, { name: 'Weekly sync 3.' });
+    const link = await standin.firstLink(ROOM);
+    await standin.setLink(link.id, { name: 'Team A!' });
+    const dialog = await openHebrewDialog(page);
+
+    // The name is isolated, so its final full stop stays at its end.
+    await expect(page.locator('h1.ga-media-title bdi')).toHaveText('Weekly sync 3.');
+
+    // The name sits on the right, the start side of the Hebrew cell.
+    const sides = await dialog.locator('.ga-table__name-text').first().evaluate((name) => {
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      const text = range.getBoundingClientRect();
+      const cell = name.closest('th').getBoundingClientRect();
+      return { textRight: text.right, cellRight: cell.right, cellLeft: cell.left, textLeft: text.left };
+    });
+    expect(sides.cellRight - sides.textRight).toBeLessThan(sides.textLeft - sides.cellLeft);
+  });
+});

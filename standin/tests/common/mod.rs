@@ -155,7 +155,8 @@ pub fn temporary_dist() -> PathBuf {
         let dist = std::env::temp_dir().join(format!("standin-dist-{}", std::process::id()));
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
-        // A hashed file with stand-ins for its compressed copies, told apart by content.
+        // A hashed file and placeholder compressed copies whose contents differ, so a test can
+        // see which one was sent.
         std::fs::write(dist.join(HASHED_FILE), "body { color: black }").unwrap();
         std::fs::write(dist.join(format!("{HASHED_FILE}.br")), "brotli copy").unwrap();
         std::fs::write(dist.join(format!("{HASHED_FILE}.gz")), "gzip copy").unwrap();
