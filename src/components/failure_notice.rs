@@ -9,8 +9,8 @@ use crate::tr;
 
 /// A failed call: what happened, and a Retry or Reload button when either can help.
 ///
-/// The control that started the call is often disabled while it runs, which drops the
-/// focus to the page; the notice then takes it, on its button when it has one.
+/// The control that started the call is often disabled while the call runs, and that
+/// drops the focus to the page. The notice then takes the focus, on its button if any.
 #[component]
 pub fn FailureNotice(
     /// The failure to describe.
