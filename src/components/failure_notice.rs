@@ -21,6 +21,7 @@ pub fn FailureNotice(
 ) -> impl IntoView {
     let (text, remedy) = describe_failure(&error);
     let notice_ref = NodeRef::<leptos::html::Div>::new();
+    // The notice can be gone by the next frame, so its reference is read with try_.
     request_animation_frame(move || {
         let focus_lost = document()
             .active_element()
@@ -28,7 +29,7 @@ pub fn FailureNotice(
         if !focus_lost {
             return;
         }
-        if let Some(notice) = notice_ref.get_untracked() {
+        if let Some(notice) = notice_ref.try_get_untracked().flatten() {
             let target = notice
                 .query_selector("button")
                 .ok()

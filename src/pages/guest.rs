@@ -227,7 +227,7 @@ fn EntryForm(
     let show_errors = move |found: GuestFormErrors| {
         errors.set(found);
         request_animation_frame(move || {
-            if let Some(summary) = summary_ref.get_untracked() {
+            if let Some(summary) = summary_ref.try_get_untracked().flatten() {
                 let _ = summary.focus();
             }
         });

@@ -69,7 +69,7 @@ fn MediaContent(
     let heading_ref = NodeRef::<html::H1>::new();
     if take_focus {
         request_animation_frame(move || {
-            if let Some(heading) = heading_ref.get_untracked() {
+            if let Some(heading) = heading_ref.try_get_untracked().flatten() {
                 let _ = heading.focus();
             }
         });
