@@ -1,7 +1,6 @@
 //! Browser services the pages use: the clipboard, and dates and numbers in the viewer's
 //! locale.
 
-use chrono::Local;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -33,12 +32,9 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), CopyFailure> {
 }
 
 /// Formats an expiry time as a long date ("April 23, 2026" in English) in the viewer's
-/// locale and time zone, or "Never".
+/// locale and time zone, "Never", or "Unknown date" for a time `Date` cannot hold.
 pub fn local_expiry_label(expires_at: Option<i64>) -> String {
-    let Some(seconds) = expires_at else {
-        return expiry_label(None, &Local);
-    };
-    intl_long_date(seconds).unwrap_or_else(|| expiry_label(Some(seconds), &Local))
+    expiry_label(expires_at, intl_long_date)
 }
 
 fn intl_long_date(seconds: i64) -> Option<String> {
@@ -48,6 +44,7 @@ fn intl_long_date(seconds: i64) -> Option<String> {
     }
     let format = Intl::DateTimeFormat::new(&format_locales(), &options);
     let date = Date::new(&JsValue::from_f64(seconds as f64 * 1000.0));
+    // An invalid date makes `format` throw a RangeError, which becomes `None`.
     let formatted = format.format().call1(&JsValue::UNDEFINED, &date).ok()?;
     formatted
         .dyn_into::<js_sys::JsString>()
@@ -56,23 +53,27 @@ fn intl_long_date(seconds: i64) -> Option<String> {
 }
 
 /// Formats a number with `Intl.NumberFormat` in the reader's locale ("1,000", "1.000").
+#[cfg(target_arch = "wasm32")]
 pub fn format_number(number: f64) -> String {
-    if cfg!(target_arch = "wasm32") {
-        let format = Intl::NumberFormat::new(&format_locales(), &Object::new());
-        let formatted = format
-            .format()
-            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(number))
-            .ok()
-            .and_then(|text| text.as_string());
-        if let Some(formatted) = formatted {
-            return formatted;
-        }
-    }
-    group_thousands(number)
+    let format = Intl::NumberFormat::new(&format_locales(), &Object::new());
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(number))
+        .ok()
+        .and_then(|text| text.as_string())
+        // JavaScript's own conversion, so the wasm carries no float formatting of its own.
+        .or_else(|| {
+            js_sys::Number::from(number)
+                .to_string_with_radix(10)
+                .ok()
+                .map(String::from)
+        })
+        .unwrap_or_default()
 }
 
-/// Formats a number the English way, for native tests and a browser without `Intl`.
-fn group_thousands(number: f64) -> String {
+/// Formats a number the English way, as `Intl` does for "en", for native tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_number(number: f64) -> String {
     if number.fract() != 0.0 || number.abs() >= 1e15 {
         return number.to_string();
     }
@@ -109,17 +110,17 @@ pub async fn sleep(duration: std::time::Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::group_thousands;
+    use super::format_number;
 
     #[test]
-    fn numbers_without_intl_group_thousands() {
-        assert_eq!(group_thousands(0.0), "0");
-        assert_eq!(group_thousands(999.0), "999");
-        assert_eq!(group_thousands(1000.0), "1,000");
-        assert_eq!(group_thousands(1_000_000.0), "1,000,000");
-        assert_eq!(group_thousands(-12345.0), "-12,345");
-        assert_eq!(group_thousands(2.5), "2.5");
+    fn native_numbers_format_number() {
+        assert_eq!(format_number(0.0), "0");
+        assert_eq!(format_number(999.0), "999");
+        assert_eq!(format_number(1000.0), "1,000");
+        assert_eq!(format_number(1_000_000.0), "1,000,000");
+        assert_eq!(format_number(-12345.0), "-12,345");
+        assert_eq!(format_number(2.5), "2.5");
     }
 }

@@ -1,7 +1,5 @@
 //! Texts the pages show for links, counts and errors: plain functions, tested natively.
 
-use chrono::{DateTime, TimeZone};
-
 use crate::api::{ApiError, ErrorCode, GuestLink, LinkStatus};
 use crate::tr;
 
@@ -10,20 +8,18 @@ pub fn link_count_label(count: usize) -> String {
     tr!("link-count", count = count)
 }
 
-/// Returns the expiration date of a link as a long date in `zone`, or "Never".
+/// Returns the expiration date of a link: "Never" without one, the date as `long_date`
+/// formats it, or "Unknown date" when `long_date` cannot format that time.
 ///
-/// The browser formats dates with `Intl` in the reader's language (`browser.rs`); this
-/// English format is its fallback and the reference for native tests.
-pub fn expiry_label<Tz: TimeZone>(expires_at: Option<i64>, zone: &Tz) -> String
-where
-    Tz::Offset: std::fmt::Display,
-{
-    let Some(seconds) = expires_at else {
-        return tr!("expiry-never");
-    };
-    match DateTime::from_timestamp(seconds, 0) {
-        Some(time) => time.with_timezone(zone).format("%B %-d, %Y").to_string(),
-        None => tr!("expiry-unknown"),
+/// The browser passes a formatter built on `Intl.DateTimeFormat` (`browser.rs`), which
+/// writes "April 23, 2026" in English and "23 באפריל 2026" in Hebrew.
+pub fn expiry_label(
+    expires_at: Option<i64>,
+    long_date: impl FnOnce(i64) -> Option<String>,
+) -> String {
+    match expires_at {
+        None => tr!("expiry-never"),
+        Some(seconds) => long_date(seconds).unwrap_or_else(|| tr!("expiry-unknown")),
     }
 }
 
@@ -120,8 +116,6 @@ pub fn describe_link_problem(error: &ApiError) -> Option<LinkProblem> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{FixedOffset, Utc};
-
     use super::*;
 
     fn link(clicks_limit: Option<u32>, clicks_used: u32) -> GuestLink {
@@ -147,22 +141,23 @@ mod tests {
     }
 
     #[test]
-    fn expiry_label_long_date() {
-        // 2026-04-23T12:00:00Z
-        assert_eq!(expiry_label(Some(1_776_945_600), &Utc), "April 23, 2026");
-        assert_eq!(expiry_label(None, &Utc), "Never");
+    fn expiry_label_uses_the_formatter() {
+        let formatted = expiry_label(Some(1_776_945_600), |seconds| {
+            assert_eq!(seconds, 1_776_945_600);
+            Some("April 23, 2026".to_owned())
+        });
+        assert_eq!(formatted, "April 23, 2026");
     }
 
     #[test]
-    fn expiry_label_follows_zone() {
-        // 2026-04-23T23:30:00Z is already April 24 two hours east of UTC.
-        let east = FixedOffset::east_opt(2 * 3600).unwrap();
-        assert_eq!(expiry_label(Some(1_776_987_000), &east), "April 24, 2026");
+    fn expiry_label_without_expiry() {
+        let formatted = expiry_label(None, |_| panic!("nothing to format"));
+        assert_eq!(formatted, "Never");
     }
 
     #[test]
     fn expiry_label_out_of_range() {
-        assert_eq!(expiry_label(Some(i64::MAX), &Utc), "Unknown date");
+        assert_eq!(expiry_label(Some(i64::MAX), |_| None), "Unknown date");
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! The message catalogue: every text the app shows, in English and Hebrew.
 //!
-//! The catalogues are Fluent files (`locales/*.ftl`) compiled into the binary, and
-//! `fluent-bundle` resolves them, plural categories included. The language is chosen once
-//! at start-up from `?lang=` and the browser's languages, and stays for the life of the
+//! The catalogues are Fluent files (`locales/*.ftl`). `build.rs` compiles them into
+//! tables at build time, and [`text_with`] fills their placeables and chooses plural
+//! variants, so the app carries no Fluent parser. The language is chosen once at
+//! start-up from `?lang=` and the browser's languages, and stays for the life of the
 //! page, so the plain functions that build texts need no Leptos context.
 
 use std::cell::{Cell, RefCell};
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-
+mod catalogue;
 mod negotiate;
+
+use catalogue::{Key, Part};
 
 pub use negotiate::{negotiate, preferred_from_query};
 
@@ -53,20 +55,11 @@ impl Locale {
             _ => None,
         }
     }
-
-    fn source(self) -> &'static str {
-        match self {
-            Locale::En => include_str!("../../locales/en.ftl"),
-            Locale::He => include_str!("../../locales/he.ftl"),
-        }
-    }
 }
 
 thread_local! {
     static CURRENT: Cell<Locale> = const { Cell::new(Locale::En) };
     static FORMAT_LOCALES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    static BUNDLE: RefCell<Option<(Locale, FluentBundle<FluentResource>)>> =
-        const { RefCell::new(None) };
 }
 
 /// Chooses the language of the texts, and the locales that format dates and numbers.
@@ -95,16 +88,21 @@ pub fn format_locales() -> Vec<String> {
 
 /// Returns the text of message `id` in the current language.
 pub fn text(id: &str) -> String {
-    format(id, None)
+    text_with(id, &[])
 }
 
 /// Returns the text of message `id` with its placeables filled from `args`.
+///
+/// A message missing from the catalogue shows its id rather than nothing, and a missing
+/// argument shows as `{$name}`; tests keep both from happening.
 pub fn text_with(id: &str, args: &[(&str, Arg)]) -> String {
-    let mut fluent_args = FluentArgs::with_capacity(args.len());
-    for (name, value) in args {
-        fluent_args.set(*name, value.to_fluent());
+    let locale = locale();
+    let mut text = String::new();
+    match catalogue::pattern(locale, id) {
+        Some(pattern) => write_pattern(&mut text, locale, pattern, args, 0),
+        None => text.push_str(id),
     }
-    format(id, Some(&fluent_args))
+    text
 }
 
 /// Returns the text of message `id` cut where its placeable `$name` goes, so a view can
@@ -126,15 +124,6 @@ pub enum Arg {
     Text(String),
     /// A number, formatted for the locale.
     Number(f64),
-}
-
-impl Arg {
-    fn to_fluent(&self) -> FluentValue<'static> {
-        match self {
-            Arg::Text(text) => FluentValue::from(text.clone()),
-            Arg::Number(number) => FluentValue::from(*number),
-        }
-    }
 }
 
 impl From<&str> for Arg {
@@ -179,47 +168,75 @@ macro_rules! tr {
     };
 }
 
-fn format(id: &str, args: Option<&FluentArgs>) -> String {
-    let locale = locale();
-    BUNDLE.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.as_ref().is_some_and(|(built, _)| *built != locale) {
-            *cell = None;
+/// How deep message references may nest; deeper ones show their id, so a cycle in a
+/// catalogue cannot hang the page.
+const MAX_DEPTH: usize = 8;
+
+fn write_pattern(
+    text: &mut String,
+    locale: Locale,
+    pattern: &[Part],
+    args: &[(&str, Arg)],
+    depth: usize,
+) {
+    let arg = |name: &str| {
+        args.iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, value)| value)
+    };
+    for part in pattern {
+        match part {
+            Part::Text(piece) => text.push_str(piece),
+            Part::Arg(name) => match arg(name) {
+                Some(Arg::Text(value)) => text.push_str(value),
+                // Numbers follow the reader's locale ("1,000" in English).
+                Some(Arg::Number(number)) => {
+                    text.push_str(&crate::browser::format_number(*number));
+                }
+                None => {
+                    text.push_str("{$");
+                    text.push_str(name);
+                    text.push('}');
+                }
+            },
+            Part::Message(id) => match catalogue::pattern(locale, id) {
+                Some(pattern) if depth < MAX_DEPTH => {
+                    write_pattern(text, locale, pattern, args, depth + 1);
+                }
+                _ => text.push_str(id),
+            },
+            Part::Select {
+                arg: name,
+                variants,
+                default,
+            } => {
+                let chosen = match arg(name) {
+                    Some(Arg::Number(number)) => choose_variant(locale, variants, *number),
+                    _ => None,
+                };
+                if let Some((_, pattern)) = chosen.or_else(|| variants.get(*default)) {
+                    write_pattern(text, locale, pattern, args, depth);
+                }
+            }
         }
-        let (_, bundle) = cell.get_or_insert_with(|| (locale, build_bundle(locale)));
-        let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
-            // A missing message shows its id rather than nothing; a test keeps the
-            // catalogues complete.
-            return id.to_owned();
-        };
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
-    })
-}
-
-/// Builds the bundle of one language. The catalogues are part of the binary and checked
-/// by tests, so a parse error here can only come from an edit the tests reject.
-pub fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
-    let resource =
-        FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
-    let mut bundle = FluentBundle::new(vec![locale.tag().parse().unwrap_or_default()]);
-    // Names are isolated in the markup (`dir="auto"`, `<bdi>`), where screen readers and
-    // tests see no invisible isolation characters.
-    bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(format_number));
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
-/// Formats numbers in placeables with the browser's `Intl.NumberFormat`, in the reader's
-/// locale ("1,000" in English).
-fn format_number<M>(value: &FluentValue, _memoizer: &M) -> Option<String> {
-    match value {
-        FluentValue::Number(number) => Some(crate::browser::format_number(number.value)),
-        _ => None,
     }
+}
+
+/// Chooses the variant for a number: an exact key first, then its plural category.
+fn choose_variant(
+    locale: Locale,
+    variants: &'static [(Key, &'static [Part])],
+    number: f64,
+) -> Option<&'static (Key, &'static [Part])> {
+    let category = catalogue::plural(locale, number);
+    variants
+        .iter()
+        .find(|(key, _)| matches!(key, Key::Exact(exact) if *exact as f64 == number))
+        .or_else(|| {
+            variants
+                .iter()
+                .find(|(key, _)| *key == Key::Category(category))
+        })
 }
 
 #[cfg(test)]

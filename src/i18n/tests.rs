@@ -2,21 +2,54 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use fluent_bundle::FluentResource;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use fluent_syntax::ast::Entry;
 
 use super::*;
 
 fn message_ids(locale: Locale) -> BTreeSet<String> {
-    let resource = FluentResource::try_new(locale.source().to_owned())
-        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", locale.tag()));
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            Entry::Message(message) => Some(message.id.name.to_owned()),
-            _ => None,
-        })
+    catalogue::messages(locale)
+        .iter()
+        .map(|(id, _)| (*id).to_owned())
         .collect()
+}
+
+fn source(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => include_str!("../../locales/en.ftl"),
+        Locale::He => include_str!("../../locales/he.ftl"),
+    }
+}
+
+/// Builds a `fluent-bundle` of a catalogue: the reference that the compiled tables and
+/// [`text_with`] must agree with.
+fn reference_bundle(locale: Locale) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source(locale).to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", locale.tag()));
+    let mut bundle = FluentBundle::new(vec![locale.tag().parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(|value: &FluentValue, _: &_| match value {
+        FluentValue::Number(number) => Some(crate::browser::format_number(number.value)),
+        _ => None,
+    }));
+    bundle.add_resource(resource).unwrap();
+    bundle
+}
+
+/// Formats message `id` with the reference implementation.
+fn reference_text(bundle: &FluentBundle<FluentResource>, id: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => fluent_args.set(*name, text.clone()),
+            Arg::Number(number) => fluent_args.set(*name, *number),
+        }
+    }
+    let pattern = bundle.get_message(id).and_then(|m| m.value()).unwrap();
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    assert!(errors.is_empty(), "{id}: {errors:?}");
+    text.into_owned()
 }
 
 /// Ids passed to `tr!` or `text_around` anywhere in the app's source but this file.
@@ -59,6 +92,21 @@ fn both_catalogues_have_the_same_messages() {
 }
 
 #[test]
+fn compiled_tables_hold_every_message_of_the_files() {
+    for locale in Locale::ALL {
+        let resource = FluentResource::try_new(source(locale).to_owned()).unwrap();
+        let in_file: BTreeSet<String> = resource
+            .entries()
+            .filter_map(|entry| match entry {
+                Entry::Message(message) => Some(message.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(in_file, message_ids(locale), "{}", locale.tag());
+    }
+}
+
+#[test]
 fn source_ids_match_catalogue() {
     let english = message_ids(Locale::En);
     let used = ids_in_source();
@@ -82,20 +130,56 @@ fn every_message_formats_without_errors() {
         ("used", Arg::from(3_u32)),
         ("limit", Arg::from(10_u32)),
     ];
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in &args {
-        fluent_args.set(*name, value.to_fluent());
-    }
     for locale in Locale::ALL {
-        let bundle = build_bundle(locale);
+        set_locale(locale, vec![]);
+        let reference = reference_bundle(locale);
         for id in message_ids(locale) {
-            let pattern = bundle.get_message(&id).and_then(|m| m.value()).unwrap();
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-            assert!(errors.is_empty(), "{} {id}: {errors:?}", locale.tag());
+            let text = text_with(&id, &args);
             assert!(!text.trim().is_empty(), "{} {id} is empty", locale.tag());
+            assert!(!text.contains("{$"), "{} {id}: {text}", locale.tag());
+            assert_eq!(
+                text,
+                reference_text(&reference, &id, &args),
+                "{} {id}",
+                locale.tag()
+            );
         }
     }
+    set_locale(Locale::En, vec![]);
+}
+
+#[test]
+fn plural_variants_match_the_reference() {
+    for locale in Locale::ALL {
+        set_locale(locale, vec![]);
+        let reference = reference_bundle(locale);
+        for number in 0..=120_u32 {
+            for (id, name) in [("link-count", "count"), ("duration-small", "min")] {
+                let args = [(name, Arg::from(number))];
+                assert_eq!(
+                    text_with(id, &args),
+                    reference_text(&reference, id, &args),
+                    "{} {id} {number}",
+                    locale.tag()
+                );
+            }
+        }
+    }
+    set_locale(Locale::En, vec![]);
+}
+
+#[test]
+fn hebrew_fractions_take_the_singular() {
+    // CLDR: in Hebrew, i = 0 with visible fraction digits is "one"; in English "other".
+    assert_eq!(catalogue::plural(Locale::He, 0.5), catalogue::Plural::One);
+    assert_eq!(catalogue::plural(Locale::He, 1.5), catalogue::Plural::Other);
+    assert_eq!(catalogue::plural(Locale::En, 0.5), catalogue::Plural::Other);
+    assert_eq!(catalogue::plural(Locale::En, 1.0), catalogue::Plural::One);
+}
+
+#[test]
+fn missing_argument_shows_its_name() {
+    assert_eq!(text("copy-link"), "Copy link {$name}");
 }
 
 #[test]
