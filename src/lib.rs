@@ -1,4 +1,4 @@
-//! Guest access for Kaltura media pages: the app, its router and its start-up.
+//! Guest access for Kaltura media pages: the app, the choice of its page and its start-up.
 
 pub mod api;
 pub mod browser;
@@ -15,18 +15,18 @@ pub mod pages;
 pub mod present;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
+pub mod route;
 pub mod task;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::api::{fetch_text, ApiClient};
 use crate::components::{AppLoading, ProblemPage};
-use crate::config::{parse_config, router_base, AppConfig, ConfigError};
+use crate::config::{parse_config, AppConfig, ConfigError};
 use crate::i18n::{negotiate, preferred_from_query, set_locale, Locale};
 use crate::pages::{GuestPage, MediaPage, NotFoundPage};
+use crate::route::{route, Route};
 
 /// The whole app: loads `config.json`, then routes to the page for the address. The
 /// component gallery, in builds that have it, needs no configuration and skips it.
@@ -68,21 +68,29 @@ fn app_content() -> AnyView {
     .into_any()
 }
 
-/// The router and its pages, with the configuration and client in context.
+/// The page for the address, with the configuration and client in context.
 #[component]
 fn Routed(config: AppConfig) -> impl IntoView {
     provide_context(ApiClient::new(&config));
     provide_context(config);
-    let base = router_base(&document_base().1);
+    let pathname = RwSignal::new(current_pathname());
+    // No page links to another, but the history can still move within the document, as
+    // when another script pushed an entry and the reader goes back.
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        pathname.set(current_pathname());
+    });
+    on_cleanup(move || listener.remove());
+    let base_path = document_base().1;
 
-    view! {
-        <Router base>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/media/:entry_id") view=MediaPage />
-                <Route path=path!("/guest/:token") view=GuestPage />
-            </Routes>
-        </Router>
+    move || match route(&pathname.get(), &base_path) {
+        Route::Media { entry_id } => view! { <MediaPage entry_id /> }.into_any(),
+        Route::Guest { token } => view! { <GuestPage token /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
+}
+
+fn current_pathname() -> String {
+    window().location().pathname().unwrap_or_default()
 }
 
 /// Shown when `config.json` is missing or invalid.

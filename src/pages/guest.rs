@@ -5,7 +5,6 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::api::{ApiClient, ApiError, GuestDetails, GuestLinkInfo, GuestTicket, TicketStatus};
@@ -42,10 +41,10 @@ enum Stage {
 
 /// Entry page of the guest link in the address.
 #[component]
-pub fn GuestPage() -> impl IntoView {
-    let params = use_params_map();
-    let token = params.read_untracked().get("token").unwrap_or_default();
-
+pub fn GuestPage(
+    /// The link's token, from the address.
+    token: String,
+) -> impl IntoView {
     view! { <GuestFlow token /> }
 }
 

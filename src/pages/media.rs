@@ -3,7 +3,6 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{EntryType, GuestAccessSettings};
 use crate::components::{
@@ -15,11 +14,11 @@ use crate::tr;
 
 /// Media page of the entry named in the address.
 #[component]
-pub fn MediaPage() -> impl IntoView {
-    let params = use_params_map();
-    let entry_id = Memo::new(move |_| params.read().get("entry_id").unwrap_or_default());
-
-    view! { <MediaEntry entry_id /> }
+pub fn MediaPage(
+    /// Entry named in the address.
+    entry_id: String,
+) -> impl IntoView {
+    view! { <MediaEntry entry_id=Signal::stored(entry_id) /> }
 }
 
 /// Media page of one entry: its name, its player area and the three-dots menu below it.

@@ -1,10 +1,7 @@
 // Test fixtures: a stand-in per worker, a fresh demo state per test, and a check that no
 // test leaves an error in the browser console.
 import { test as base, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
-
-const STANDIN_BINARY = 'target/release/guest-access-standin';
-const START_TIMEOUT_MS = 15_000;
+import { startStandIn } from './standin-process.mjs';
 
 /** Client of one running stand-in: its API and its test controls. */
 export class StandIn {
@@ -67,27 +64,6 @@ export class StandIn {
     expect(response.status).toBe(200);
     return response.json();
   }
-}
-
-/** Starts the stand-in on a free port and resolves with its origin once it listens. */
-function startStandIn() {
-  const child = spawn(STANDIN_BINARY, ['--port', '0', '--dist', 'dist'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the stand-in did not start')), START_TIMEOUT_MS);
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/Stand-in listening on (http:\/\/\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the stand-in exited with ${code}`)));
-  });
-  return { child, origin };
 }
 
 export const test = base.extend({

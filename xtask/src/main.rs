@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
 mod loader;
+mod sizes;
 
 const USAGE: &str = "usage: cargo xtask <task>
 
@@ -24,11 +25,20 @@ tasks:
   build [--production]
                    build the release app into dist/ and the stand-in; with
                    --production, leave out the component gallery
+  bench [--runs N] build the production app and print its first-load sizes, load
+                   times against a hand-written page, and memory (10 runs by
+                   default); see docs/performance.md
   setup            install the tool chain only";
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const STANDIN_BINARY: &str = "target/release/guest-access-standin";
+/// Build folder of the production app for the size budget and the benchmark.
+const PRODUCTION_DIST: &str = "target/production";
+/// The production app with the hand-written baseline page beside it, for the benchmark.
+const BENCH_SITE: &str = "target/bench-site";
+/// Files of the hand-written baseline page, copied into the benchmark's site only.
+const BASELINE_FILES: [&str; 3] = ["baseline.html", "baseline.js", "baseline.css"];
 
 /// A failed step, with the message to print.
 type TaskResult = Result<(), String>;
@@ -44,6 +54,7 @@ fn main() {
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
         Some("build") => build_task(&args[1..]),
+        Some("bench") => bench(&args[1..]),
         Some("setup") => setup(true),
         _ => {
             eprintln!("{USAGE}");
@@ -71,7 +82,7 @@ fn demo(args: &[String]) -> TaskResult {
         _ => return Err(format!("invalid demo options {args:?}\n{USAGE}")),
     };
     setup(false)?;
-    build(Build::Demo)?;
+    build(Build::Demo, "dist")?;
     step("Starting the stand-in");
     // The stand-in takes this process's place, so a signal to it reaches the server itself.
     let error = Command::new(STANDIN_BINARY)
@@ -87,7 +98,63 @@ fn build_task(args: &[String]) -> TaskResult {
         _ => return Err(format!("invalid build options {args:?}\n{USAGE}")),
     };
     setup(false)?;
-    build(build_kind)
+    build(build_kind, "dist")
+}
+
+fn bench(args: &[String]) -> TaskResult {
+    let runs = match args {
+        [] => "10".to_owned(),
+        [flag, runs] if flag == "--runs" && runs.parse::<u32>().is_ok_and(|runs| runs > 0) => {
+            runs.clone()
+        }
+        _ => return Err(format!("invalid bench options {args:?}\n{USAGE}")),
+    };
+    setup(true)?;
+    build(Build::Production, PRODUCTION_DIST)?;
+    step("Putting the production app and the baseline page into one site");
+    let site = Path::new(BENCH_SITE);
+    copy_folder(Path::new(PRODUCTION_DIST), site)?;
+    for name in BASELINE_FILES {
+        copy_file(&Path::new("bench").join(name), &site.join(name))?;
+    }
+    run(Command::new("node").args(["xtask/precompress.mjs", BENCH_SITE]))?;
+    step("Measuring the first load's files");
+    let app = sizes::first_load(site, "index.html")?;
+    println!(
+        "{}\n",
+        sizes::table("Guest and media pages (the same files)", &app)
+    );
+    let baseline = sizes::first_load(site, "baseline.html")?;
+    println!("{}", sizes::table("Hand-written baseline page", &baseline));
+    step("Measuring load times and memory in headless Chromium");
+    run(npm_tool("node").args(["bench/run.mjs", "--site", BENCH_SITE, "--runs", &runs]))
+}
+
+/// Replaces `to` with a copy of the files directly in `from`.
+fn copy_folder(from: &Path, to: &Path) -> TaskResult {
+    if to.exists() {
+        fs::remove_dir_all(to)
+            .map_err(|error| format!("cannot empty {}: {error}", to.display()))?;
+    }
+    fs::create_dir_all(to).map_err(|error| format!("cannot create {}: {error}", to.display()))?;
+    let entries =
+        fs::read_dir(from).map_err(|error| format!("cannot read {}: {error}", from.display()))?;
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            copy_file(&entry.path(), &to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+fn copy_file(from: &Path, to: &Path) -> TaskResult {
+    fs::copy(from, to).map(drop).map_err(|error| {
+        format!(
+            "cannot copy {} to {}: {error}",
+            from.display(),
+            to.display()
+        )
+    })
 }
 
 fn test() -> TaskResult {
@@ -130,7 +197,10 @@ fn test() -> TaskResult {
         ])
         .args(["--test", "create_link_form"])
         .env("CHROMEDRIVER", "/usr/bin/chromedriver"))?;
-    build(Build::Demo)?;
+    build(Build::Production, PRODUCTION_DIST)?;
+    step("Checking the size budget of the production build");
+    sizes::check_budget(Path::new(PRODUCTION_DIST))?;
+    build(Build::Demo, "dist")?;
     step("Running end-to-end tests in headless Chromium");
     run(npm_tool("npx").args(["playwright", "test"]))
 }
@@ -144,25 +214,25 @@ enum Build {
     Production,
 }
 
-/// Builds the stand-in and the release app into `dist/`.
-fn build(kind: Build) -> TaskResult {
+/// Builds the stand-in, and the release app into the folder `dist`.
+fn build(kind: Build, dist: &str) -> TaskResult {
     step("Building the stand-in");
     run(cargo().args(["build", "--release", "--package", "guest-access-standin"]))?;
     step("Building the app in release mode");
     run(cargo().args(["fetch"]))?;
     let mut trunk = npm_tool("trunk");
-    trunk.args(["build", "--release", "--offline"]);
+    trunk.args(["build", "--release", "--offline", "--dist", dist]);
     if kind == Build::Production {
         trunk.arg("--no-default-features");
     }
     run(&mut trunk)?;
     if kind == Build::Production {
         // Trunk copies the gallery's style sheet whatever the features; nothing loads it.
-        let _ = fs::remove_file("dist/gallery.css");
+        let _ = fs::remove_file(Path::new(dist).join("gallery.css"));
     }
-    loader::externalize_loader(Path::new("dist"))?;
+    loader::externalize_loader(Path::new(dist))?;
     step("Writing brotli and gzip copies of the app's files");
-    run(Command::new("node").args(["xtask/precompress.mjs", "dist"]))
+    run(Command::new("node").args(["xtask/precompress.mjs", dist]))
 }
 
 /// Installs the tool chain; `browser` adds Chromium for the end-to-end tests.
