@@ -35,6 +35,8 @@ pub fn MediaEntry(
     // After Retry the page is drawn anew and the button is gone, so the heading takes the
     // focus rather than leaving it on the page.
     let retried = StoredValue::new(false);
+    // The link table shows dates and counts; its formatters are made while the settings load.
+    crate::browser::prepare_formatters();
 
     view! {
         <main class="ga-page">

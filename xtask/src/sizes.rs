@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-/// Most bytes the guest page's first load may send with brotli, all files together.
+/// Maximum bytes the guest page's first load may send with brotli, all files together.
 /// Lower it whenever the build gets smaller, so a regression cannot hide in the gain.
 pub const GUEST_FIRST_LOAD_BUDGET: u64 = 200_000;
 
@@ -80,7 +80,7 @@ fn file_size(folder: &Path, name: &str) -> Result<FileSize, String> {
     })
 }
 
-/// Writes a table of `files` with a total line, sizes in bytes.
+/// Returns a table of `files` with a total line, sizes in bytes.
 pub fn table(title: &str, files: &[FileSize]) -> String {
     let mut lines = vec![format!(
         "{title}\n  {:<44} {:>9} {:>9} {:>9}",
@@ -126,7 +126,7 @@ pub fn check_budget(folder: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    /// Writes `files` into a fresh folder under the system's temporary folder.
+    /// Creates a fresh folder under the system's temporary folder that contains `files`.
     fn folder_with(test: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
         let folder =
             std::env::temp_dir().join(format!("xtask-sizes-{test}-{}", std::process::id()));
