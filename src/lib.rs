@@ -76,8 +76,13 @@ fn Routed(config: AppConfig) -> impl IntoView {
     let pathname = RwSignal::new(current_pathname());
     // No page links to another, but the history can still move within the document, as
     // when another script pushed an entry and the reader goes back.
+    // A change of the fragment alone also fires popstate, and must not draw the page anew,
+    // which would lose what the reader typed.
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
-        pathname.set(current_pathname());
+        let current = current_pathname();
+        if pathname.with_untracked(|known| *known != current) {
+            pathname.set(current);
+        }
     });
     on_cleanup(move || listener.remove());
     let base_path = document_base().1;

@@ -41,6 +41,19 @@ test('config is fetched from the base URL, not the route', async ({ page }) => {
   expect(configRequests).toEqual(['/config.json']);
 });
 
+test('a new fragment keeps what the guest typed', async ({ page, standin }) => {
+  const link = await standin.firstLink('1_demoroom');
+  await page.goto(new URL(link.url).pathname);
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await name.fill('Dana Levi');
+
+  // Chromium fires popstate for a fragment navigation; the page must stay as it is.
+  await page.evaluate(() => { window.location.hash = 'elsewhere'; });
+
+  await expect(page).toHaveURL(/#elsewhere$/);
+  await expect(name).toHaveValue('Dana Levi');
+});
+
 test('unknown address shows page not found', async ({ page }) => {
   await page.goto('/no/such/page');
 
