@@ -168,8 +168,8 @@ macro_rules! tr {
     };
 }
 
-/// How deep message references may nest; deeper ones show their id, so a cycle in a
-/// catalogue cannot hang the page.
+/// Maximum nesting of message references. A deeper reference shows its id, so a cycle in
+/// a catalogue cannot hang the page.
 const MAX_DEPTH: usize = 8;
 
 fn write_pattern(

@@ -92,7 +92,7 @@ fn both_catalogues_have_the_same_messages() {
 }
 
 #[test]
-fn compiled_tables_hold_every_message_of_the_files() {
+fn compiled_tables_contain_every_message() {
     for locale in Locale::ALL {
         let resource = FluentResource::try_new(source(locale).to_owned()).unwrap();
         let in_file: BTreeSet<String> = resource
@@ -170,7 +170,7 @@ fn plural_variants_match_the_reference() {
 
 #[test]
 fn hebrew_fractions_take_the_singular() {
-    // CLDR: in Hebrew, i = 0 with visible fraction digits is "one"; in English "other".
+    // CLDR: in Hebrew, i = 0 with visible fraction digits is "one". In English it is "other".
     assert_eq!(catalogue::plural(Locale::He, 0.5), catalogue::Plural::One);
     assert_eq!(catalogue::plural(Locale::He, 1.5), catalogue::Plural::Other);
     assert_eq!(catalogue::plural(Locale::En, 0.5), catalogue::Plural::Other);
