@@ -39,6 +39,9 @@ pub fn CreateLinkDialog(
     let errors = RwSignal::new(LinkFormErrors::default());
     let (busy, set_busy) = signal(false);
     let (failure, set_failure) = signal(None::<ApiError>);
+    // After a success the focus goes to the dialog around the form, not back to Create
+    // new link, where a second Enter would open the form again.
+    let succeeded = RwSignal::new(false);
     // The submission a request id belongs to; a retry of the same input reuses the id.
     let submission = StoredValue::new(None::<(LinkFormInput, Uuid)>);
     let field_refs = [
@@ -90,7 +93,10 @@ pub fn CreateLinkDialog(
             let result = client.add_link(&link, request_id).await;
             set_busy.set(false);
             match result {
-                Ok(created) => on_created.run(created),
+                Ok(created) => {
+                    succeeded.set(true);
+                    on_created.run(created);
+                }
                 Err(error) => match form_errors_from_api(&error) {
                     Some(found) => {
                         if found.form.is_some() {
@@ -114,7 +120,8 @@ pub fn CreateLinkDialog(
     };
 
     view! {
-        <ModalDialog title=tr!("create-new-link") on_close=on_cancel class="ga-dialog--form">
+        <ModalDialog title=tr!("create-new-link") on_close=on_cancel class="ga-dialog--form"
+            return_to_enclosing_dialog=succeeded>
             <form class="ga-form" novalidate on:submit=on_submit>
                 <p class="ga-dialog__lead">{tr!("create-lead")}</p>
                 {move || errors.get().form.map(|message| view! {

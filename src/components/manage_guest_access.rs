@@ -129,14 +129,9 @@ pub fn ManageGuestAccessDialog(
     let on_created = Callback::new(move |link: GuestLink| {
         set_creating.set(false);
         announcer.announce(tr!("link-created"));
+        // The form returns the focus to this dialog; the new row's Copy button takes it
+        // once the list is drawn again.
         refresh(Some(FocusTarget::CopyButtonOf(link.id)));
-        // Until the new row is drawn, focus waits on the dialog rather than on Create new
-        // link, where a second Enter would open the form again.
-        request_animation_frame(|| {
-            if let Some(dialog) = first_element(".ga-dialog--manage") {
-                let _ = dialog.focus();
-            }
-        });
     });
     // A cancelled Create may have reached the server, so the list is loaded again.
     let on_create_cancelled = Callback::new(move |()| {

@@ -50,6 +50,11 @@ pub fn ModalDialog(
     /// Element that takes focus when the dialog goes away.
     #[prop(optional)]
     return_focus: Option<NodeRef<html::Button>>,
+    /// When true as the dialog goes away, focus goes to the dialog around the opener
+    /// rather than to the opener, as after a form's success: an Enter still held or
+    /// pressed again would otherwise press the opener and open the form a second time.
+    #[prop(optional, into)]
+    return_to_enclosing_dialog: Signal<bool>,
     /// Extra class on the dialog element.
     #[prop(optional, into)]
     class: String,
@@ -87,10 +92,17 @@ pub fn ModalDialog(
         if let Some(dialog) = dialog_ref.try_get_untracked().flatten() {
             dialog.close();
         }
-        let target = return_focus
-            .and_then(|button| button.try_get_untracked().flatten())
-            .map(Into::into)
-            .or(opener);
+        let to_enclosing_dialog = return_to_enclosing_dialog
+            .try_get_untracked()
+            .unwrap_or(false);
+        let target = if to_enclosing_dialog {
+            opener.as_ref().and_then(enclosing_dialog)
+        } else {
+            return_focus
+                .and_then(|button| button.try_get_untracked().flatten())
+                .map(Into::into)
+        };
+        let target = target.or(opener);
         if let Some(target) = target {
             let _ = target.focus();
         }
@@ -201,4 +213,10 @@ fn isolate_name(title: String, name: Option<String>) -> AnyView {
     let before = title[..start].to_owned();
     let after = title[start + name.len()..].to_owned();
     view! { {before}<bdi>{name}</bdi>{after} }.into_any()
+}
+
+/// Returns the dialog that contains `element`, if any.
+fn enclosing_dialog(element: &HtmlElement) -> Option<HtmlElement> {
+    let dialog = element.parent_element()?.closest("dialog").ok()??;
+    dialog.dyn_into::<HtmlElement>().ok()
 }
