@@ -129,8 +129,8 @@ pub fn ManageGuestAccessDialog(
     let on_created = Callback::new(move |link: GuestLink| {
         set_creating.set(false);
         announcer.announce(tr!("link-created"));
-        // The form returns the focus to this dialog; the new row's Copy button takes it
-        // once the list is drawn again.
+        // The form returns the focus to this dialog, and the new row's Copy button takes
+        // it once the list is drawn again.
         refresh(Some(FocusTarget::CopyButtonOf(link.id)));
     });
     // A cancelled Create may have reached the server, so the list is loaded again.

@@ -50,9 +50,9 @@ pub fn ModalDialog(
     /// Element that takes focus when the dialog goes away.
     #[prop(optional)]
     return_focus: Option<NodeRef<html::Button>>,
-    /// When true as the dialog goes away, focus goes to the dialog around the opener
-    /// rather than to the opener, as after a form's success: an Enter still held or
-    /// pressed again would otherwise press the opener and open the form a second time.
+    /// Whether focus goes to the dialog around the opener, not to the opener, when the
+    /// dialog goes away. After a form's success, an Enter pressed again would otherwise
+    /// press the opener and open the form a second time.
     #[prop(optional, into)]
     return_to_enclosing_dialog: Signal<bool>,
     /// Extra class on the dialog element.
